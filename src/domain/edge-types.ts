@@ -1,0 +1,107 @@
+import type { NodeType } from './node-types';
+
+/**
+ * The relationship vocabulary: every edge type, the node types it may join and
+ * what it means. `seeds:check` rejects an edge whose ends are of other types,
+ * and the README's data model table is this list. Each is also a Neo4j
+ * relationship type, so names are SCREAMING_SNAKE and directed from the
+ * "acting" side.
+ */
+export const EDGE_VOCABULARY = {
+  SUB_LINE_OF: {
+    from: ['ActionLine'],
+    to: ['ActionLine'],
+    doc: 'A C7 sub-line (e-government, …, e-science) is part of C7 (Geneva Plan of Action para 15).',
+  },
+  TARGET_OF: { from: ['SdgTarget'], to: ['SdgGoal'], doc: 'An SDG target belongs to its goal (A/RES/70/1).' },
+  INDICATOR_OF: {
+    from: ['SdgIndicator'],
+    to: ['SdgTarget'],
+    doc: 'An indicator measures a target; an indicator listed under several targets has one edge to each (UNSD global indicator framework).',
+  },
+  MATRIX_LINK: {
+    from: ['ActionLine'],
+    to: ['SdgTarget', 'SdgGoal'],
+    doc: 'WSIS–SDG Matrix (2015) link from an action line to a target, or to a goal where the matrix links at goal level; carries the rationale.',
+  },
+  FACILITATES: {
+    from: ['Entity'],
+    to: ['ActionLine', 'Theme'],
+    doc: 'A UN entity facilitates an action line, with a role (lead_facilitator, co_facilitator, facilitator, contributor, former_lead).',
+  },
+  REPORTS_ACTIVITY: {
+    from: ['Entity'],
+    to: ['ActionLine', 'Theme'],
+    doc: "An entity reported an activity under an action line or theme (UN Secretary-General's 2024 WSIS report).",
+  },
+  REVISES: { from: ['Resolution'], to: ['Resolution'], doc: 'A text revises (updates) an earlier one.' },
+  REAFFIRMS: { from: ['Resolution'], to: ['Resolution'], doc: 'A text reaffirms an earlier one.' },
+  FOLLOWS_UP: { from: ['Resolution'], to: ['Resolution'], doc: 'A text follows up an earlier one.' },
+  ENDORSES: { from: ['Resolution'], to: ['Resolution'], doc: 'A text endorses another (e.g. UNGA endorsing the Tunis texts).' },
+  RECALLS: { from: ['Resolution'], to: ['Resolution'], doc: 'A text recalls an earlier one.' },
+  BUILDS_ON: {
+    from: ['Resolution'],
+    to: ['Resolution'],
+    doc: 'A text names another as its basis (aligns with, annexes, builds on, defines, basis for).',
+  },
+  MANDATES: {
+    from: ['Resolution', 'Paragraph', 'GdcCommitment'],
+    to: ['Entity', 'Process', 'ActionLine', 'Initiative', 'Theme'],
+    doc: 'A text gives a mandate to, establishes, extends or makes permanent an entity, process or initiative; paragraph where known.',
+  },
+  ASKS: {
+    from: ['Paragraph', 'GdcCommitment'],
+    to: ['Entity', 'Process'],
+    doc: 'A paragraph requests an action of an entity or process.',
+  },
+  PART_OF: {
+    from: ['Paragraph', 'GdcCommitment', 'GdcObjective', 'GdcPrinciple'],
+    to: ['Resolution'],
+    doc: 'A paragraph, objective, principle or commitment belongs to its document.',
+  },
+  UNDER_OBJECTIVE: { from: ['GdcCommitment'], to: ['GdcObjective'], doc: 'A GDC commitment serves a GDC objective.' },
+  NAMES: {
+    from: ['GdcCommitment', 'GdcObjective', 'Paragraph', 'Resolution'],
+    to: ['Process', 'Entity', 'Resolution', 'Initiative'],
+    doc: 'A text names an existing process, body, document or initiative without asking it to act.',
+  },
+  CORRESPONDS_TO: {
+    from: ['GdcCommitment', 'GdcObjective'],
+    to: ['ActionLine', 'Theme'],
+    doc: 'A GDC part corresponds to a WSIS action line: sourced where a source says so, `derived` (with its method) otherwise.',
+  },
+  CONTRIBUTES_TO: {
+    from: ['Initiative', 'GdcCommitment', 'GdcObjective'],
+    to: ['SdgGoal', 'SdgTarget'],
+    doc: 'An initiative or GDC part serves an SDG goal or target where a source states it.',
+  },
+  ADDRESSES: {
+    from: ['Initiative'],
+    to: ['ActionLine', 'Theme'],
+    doc: 'An initiative works under a WSIS action line or theme.',
+  },
+  LED_BY: { from: ['Initiative', 'Process'], to: ['Entity'], doc: 'An initiative or process is led, convened or hosted by an entity.' },
+  PARTNER: { from: ['Initiative', 'Process'], to: ['Entity'], doc: 'An entity is a partner in an initiative or process.' },
+  RELATED_TO: {
+    from: ['Initiative', 'Process', 'Entity'],
+    to: ['Resolution', 'Initiative', 'Process', 'Entity'],
+    doc: 'A sourced link that fits no sharper type (e.g. an initiative and the resolution it responds to).',
+  },
+} as const satisfies Record<string, { from: readonly NodeType[]; to: readonly NodeType[]; doc: string }>;
+
+export type EdgeType = keyof typeof EDGE_VOCABULARY;
+
+export const EDGE_TYPES = Object.keys(EDGE_VOCABULARY) as EdgeType[];
+
+export function isEdgeType(value: string): value is EdgeType {
+  return Object.prototype.hasOwnProperty.call(EDGE_VOCABULARY, value);
+}
+
+/** The edge types whose chains carry a mandate forward in time (used by `mandates`). */
+export const MANDATE_CHAIN_TYPES: readonly EdgeType[] = ['REVISES', 'REAFFIRMS', 'FOLLOWS_UP', 'ENDORSES'];
+
+/** Whether an edge of `type` may join a node of `fromType` to one of `toType`. */
+export function isAllowedEdge(type: EdgeType, fromType: NodeType, toType: NodeType): boolean {
+  const rule = EDGE_VOCABULARY[type];
+  return (rule.from as readonly NodeType[]).includes(fromType) && (rule.to as readonly NodeType[]).includes(toType);
+}

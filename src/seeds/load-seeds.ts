@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { graphEdgeSchema, graphNodeSchema, type GraphEdge, type GraphNode } from '../domain/graph-records';
+
+/**
+ * Reads the curated dataset from `seeds/`:
+ *   seeds/manifest.json      { version (semver), builtAt, ... }
+ *   seeds/nodes/*.json       arrays of GraphNode records, one file per node type
+ *   seeds/edges/*.json       arrays of GraphEdge records, one file per relationship family
+ * Validates every record's shape (not yet the references between them: see
+ * `checkSeeds`) and names the file and index of the first bad record.
+ */
+export interface SeedSet {
+  manifest: SeedManifest;
+  /** `"<semver>+<first 12 hex of sha256 over every seed file>"`. */
+  version: string;
+  nodeFiles: SeedFile<GraphNode>[];
+  edgeFiles: SeedFile<GraphEdge>[];
+}
+
+export interface SeedFile<T> {
+  /** Path relative to the seeds folder, e.g. `nodes/sdg-target.json`. */
+  file: string;
+  records: T[];
+}
+
+export const seedManifestSchema = z
+  .object({
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a semver such as 1.0.0'),
+    builtAt: z.iso.datetime(),
+  })
+  .passthrough();
+export type SeedManifest = z.infer<typeof seedManifestSchema>;
+
+export class SeedFormatError extends Error {}
+
+export function loadSeeds(seedsDir: string = findSeedsDir()): SeedSet {
+  const hash = createHash('sha256');
+  const readJson = (relative: string): unknown => {
+    const text = readFileSync(path.join(seedsDir, relative), 'utf8');
+    hash.update(relative).update('\0').update(text).update('\0');
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new SeedFormatError(`seeds/${relative} is not valid JSON: ${(error as Error).message}`);
+    }
+  };
+
+  const manifest = parseWith(seedManifestSchema, readJson('manifest.json'), 'manifest.json');
+  const nodeFiles = jsonFilesIn(seedsDir, 'nodes').map((file) => ({
+    file,
+    records: parseRecords(graphNodeSchema, readJson(file), file),
+  }));
+  const edgeFiles = jsonFilesIn(seedsDir, 'edges').map((file) => ({
+    file,
+    records: parseRecords(graphEdgeSchema, readJson(file), file),
+  }));
+  const version = `${manifest.version}+${hash.digest('hex').slice(0, 12)}`;
+  return { manifest, version, nodeFiles, edgeFiles };
+}
+
+/** The `seeds/` folder of this project, found upwards from this module (works from `src/` and `dist/src/`). */
+export function findSeedsDir(start: string = __dirname): string {
+  let dir = start;
+  for (;;) {
+    const candidate = path.join(dir, 'seeds', 'manifest.json');
+    if (existsSync(candidate)) return path.dirname(candidate);
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new SeedFormatError(`no seeds/manifest.json above ${start}`);
+    dir = parent;
+  }
+}
+
+// Sorted so that the content hash and load order do not depend on the file system.
+function jsonFilesIn(seedsDir: string, sub: string): string[] {
+  const dir = path.join(seedsDir, sub);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => `${sub}/${name}`);
+}
+
+function parseRecords<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S>[] {
+  if (!Array.isArray(value)) throw new SeedFormatError(`seeds/${file} must hold a JSON array of records`);
+  return value.map((record, index) => parseWith(schema, record, `${file}[${index}]`));
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const at = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw new SeedFormatError(`seeds/${where}${at}: ${issue?.message ?? 'invalid record'}`);
+}

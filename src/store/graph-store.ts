@@ -1,0 +1,160 @@
+import type { EdgeType } from '../domain/edge-types';
+import type { GraphEdge, GraphNode, PropValue } from '../domain/graph-records';
+import type { NodeType } from '../domain/node-types';
+
+/**
+ * The store port: the only way resolvers, loaders and analytics reach the
+ * graph. Two adapters implement it, `EmbeddedGraphStore` (in-process, the
+ * default) and `Neo4jGraphStore`; the conformance suite in
+ * `test/conformance/` holds both to the same observable behaviour.
+ *
+ * Batch contract (as DataLoader's): a method that takes an array of keys
+ * returns an array of the same length and order, with `null` (or `[]` for
+ * lists) where a key matches nothing. Such methods never reject for a missing
+ * key, only when the store itself fails. Every returned record is a fresh
+ * plain object the caller may keep; none aliases the store's own state.
+ *
+ * Orders are total and stable across stores: nodes by (sortKey of code, id),
+ * edges by id, so that pagination and tests agree everywhere.
+ */
+export interface GraphStore {
+  /** Which adapter this is, for `/readyz` and logs: `"embedded"` or `"neo4j"`. */
+  readonly kind: string;
+
+  /** Nodes by global id, in key order; `null` for an id that does not exist. */
+  getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+
+  /** Edges by id, in key order; `null` for an id that does not exist. */
+  getEdges(ids: readonly string[]): Promise<(GraphEdge | null)[]>;
+
+  /**
+   * For each query, the edges at `query.id` in `query.direction`, limited to
+   * `query.types` when given, each with the node at its other end; sorted by
+   * edge id. `[]` for an unknown id.
+   */
+  getNeighbours(queries: readonly NeighbourQuery[]): Promise<Neighbour[][]>;
+
+  /** One page of nodes of a type, filtered, in code order; see {@link ListNodesQuery}. */
+  listNodes(query: ListNodesQuery): Promise<NodePage>;
+
+  /**
+   * All edges of the given types (optionally only those leaving nodes of
+   * `fromTypes` / reaching nodes of `toTypes`), sorted by id. For analytics
+   * that need a whole relationship family at once (matrices, coverage).
+   */
+  listEdges(query: ListEdgesQuery): Promise<GraphEdge[]>;
+
+  /**
+   * Nodes whose names (any language) or code match `query.text`, best first.
+   * Matching is by substring on normalised text, so it works for Chinese
+   * (no word boundaries) as for Latin scripts; a code match ranks first.
+   */
+  search(query: SearchQuery): Promise<SearchHit[]>;
+
+  /** Number of nodes per node type and edges per edge type, types in vocabulary order, zero counts included. */
+  counts(): Promise<{ nodes: TypeCount[]; edges: TypeCount[] }>;
+
+  /** Which dataset is loaded. */
+  datasetInfo(): Promise<DatasetInfo>;
+
+  /**
+   * Applies every operation or none, in order. Rejects with `NotFoundError`
+   * when an operation names a missing node or edge, `ConflictError` when it
+   * creates an id that exists, and leaves the graph as it was.
+   * Resolves once the change is durable.
+   */
+  applyWrites(ops: readonly WriteOp[]): Promise<WriteResult>;
+
+  /** Resolves when the store can answer; rejects with `StoreUnavailableError` otherwise. */
+  ping(): Promise<void>;
+
+  /** Releases connections and files; the store answers nothing afterwards. */
+  close(): Promise<void>;
+}
+
+export type Direction = 'out' | 'in' | 'both';
+
+export interface NeighbourQuery {
+  id: string;
+  direction: Direction;
+  /** Only edges of these types; all types when absent or empty. */
+  types?: readonly EdgeType[];
+}
+
+export interface Neighbour {
+  edge: GraphEdge;
+  /** The node at the other end of `edge` from the queried id. */
+  node: GraphNode;
+}
+
+/** Filters combine with AND; each is exact unless said otherwise. */
+export interface NodeFilter {
+  /** Only these codes. */
+  codes?: readonly string[];
+  /** Only nodes with these property values, e.g. `{ goal: '9' }` or `{ body: 'UNGA' }`. */
+  props?: Readonly<Record<string, PropValue>>;
+}
+
+export interface ListNodesQuery {
+  type: NodeType;
+  filter?: NodeFilter;
+  /** Page size, at least 0. */
+  first: number;
+  /** An opaque cursor from a previous page's `endCursor`. */
+  after?: string;
+  /** Compute `totalCount` (costs a count query on some stores). */
+  withTotal?: boolean;
+}
+
+export interface NodePage {
+  nodes: GraphNode[];
+  /** Cursor of each node in `nodes`, same order. */
+  cursors: string[];
+  hasNextPage: boolean;
+  /** Present only when asked for with `withTotal`. */
+  totalCount?: number;
+}
+
+export interface ListEdgesQuery {
+  types: readonly EdgeType[];
+  fromTypes?: readonly NodeType[];
+  toTypes?: readonly NodeType[];
+}
+
+export interface SearchQuery {
+  text: string;
+  /** Only these node types; all when absent or empty. */
+  types?: readonly NodeType[];
+  first: number;
+}
+
+export interface SearchHit {
+  node: GraphNode;
+  /** Higher is better; comparable only within one result list. */
+  score: number;
+}
+
+export interface TypeCount {
+  type: string;
+  count: number;
+}
+
+export interface DatasetInfo {
+  /** Semver of the seeds plus a content hash: `"1.0.0+3f2a9c1d0b7e"`. */
+  version: string;
+  /** ISO date-time the seeds were built. */
+  builtAt: string;
+}
+
+export type WriteOp =
+  | { op: 'createNode'; node: GraphNode }
+  | { op: 'updateNode'; node: GraphNode }
+  | { op: 'deleteNode'; id: string }
+  | { op: 'createEdge'; edge: GraphEdge }
+  | { op: 'updateEdge'; edge: GraphEdge }
+  | { op: 'deleteEdge'; id: string };
+
+export interface WriteResult {
+  /** How many operations were applied (all of them). */
+  applied: number;
+}
