@@ -9,7 +9,7 @@
  * The default data path is `../shared/data` relative to the repository root.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importActionLines, importMatrix } from '../seeds/import/import-action-lines';
 import { importEntities } from '../seeds/import/import-entities';
@@ -65,6 +65,7 @@ function main(): void {
     for (const name of readdirSync(dir)) if (name.endsWith('.json')) rmSync(path.join(dir, name));
   }
   for (const [file, text] of outputs) writeFileSync(path.join(seedsDir, file), text);
+  copyLicences(dataDir, seedsDir);
 
   const counts = {
     nodes: Object.fromEntries([...nodes].map(([file, list]) => [file, list.length])),
@@ -82,6 +83,15 @@ function main(): void {
   const total = (m: Map<string, unknown[]>) => [...m.values()].reduce((n, l) => n + l.length, 0);
   console.log(`seeds written to ${seedsDir}: ${total(nodes)} nodes, ${total(edges)} edges (content ${contentSha256.slice(0, 12)})`);
   console.log(`activity links not recorded (no action line, or the actor is a Process): ${activities.skipped}`);
+}
+
+/** The MIT licences of the repositories whose files the SDG titles come from, kept beside the seeds. */
+function copyLicences(dataDir: string, seedsDir: string): void {
+  const dir = path.join(seedsDir, 'licences');
+  mkdirSync(dir, { recursive: true });
+  for (const repo of ['open-sdg_translations-un-sdg', 'open-sdg_sdg-translations', 'do-me_SDG']) {
+    copyFileSync(path.join(dataDir, 'sdg', repo, 'LICENSE'), path.join(dir, `${repo}.LICENSE`));
+  }
 }
 
 main();

@@ -11,8 +11,8 @@ import type { NodeType } from '../domain/node-types';
  * Batch contract (as DataLoader's): a method that takes an array of keys
  * returns an array of the same length and order, with `null` (or `[]` for
  * lists) where a key matches nothing. Such methods never reject for a missing
- * key, only when the store itself fails. Every returned record is a fresh
- * plain object the caller may keep; none aliases the store's own state.
+ * key, only when the store itself fails. Returned records are read-only
+ * (deep-frozen plain objects): a caller may keep them but never change them.
  *
  * Orders are total and stable across stores: nodes by (sortKey of code, id),
  * edges by id, so that pagination and tests agree everywhere.
@@ -149,6 +149,7 @@ export interface DatasetInfo {
 export type WriteOp =
   | { op: 'createNode'; node: GraphNode }
   | { op: 'updateNode'; node: GraphNode }
+  /** Deletes the node and every edge that touches it. */
   | { op: 'deleteNode'; id: string }
   | { op: 'createEdge'; edge: GraphEdge }
   | { op: 'updateEdge'; edge: GraphEdge }

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The service's configuration: the only module that reads `process.env`.
+ * Every key has its variable, format, default and meaning here; the README's
+ * configuration table follows this list. A bad value stops start-up with a
+ * message naming the variable and the expected form.
+ */
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  PORT: int(0, 65535).default(4000).describe('TCP port to listen on (0 picks a free one)'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('interface to listen on'),
+  STORE: z.enum(['embedded', 'neo4j']).default('embedded').describe('which store adapter serves the graph'),
+  SEEDS_DIR: z.string().min(1).optional().describe("seeds folder for the embedded store (default: the project's seeds/)"),
+  NEO4J_URI: z.string().regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, 'a neo4j:// or bolt:// URI').optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_MAX_POOL_SIZE: int(1, 1000).default(50).describe('driver connection pool size'),
+  NEO4J_TIMEOUT_MS: int(100, 600_000).default(15_000).describe('transaction and connection acquisition timeout'),
+  MAX_DEPTH: int(1, 100).default(12).describe('deepest selection nesting a query may have'),
+  MAX_COST: int(1, 1_000_000).default(20_000).describe('largest query cost (fields weighted by list multipliers)'),
+  MAX_ALIASES: int(1, 1000).default(30).describe('most aliases in one query'),
+  MAX_TOKENS: int(10, 1_000_000).default(5_000).describe('most lexical tokens in one query document'),
+  MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024).default(100 * 1024).describe('largest request body accepted'),
+  MAX_PAGE_SIZE: int(1, 10_000).default(500).describe('largest `first` of a list or search'),
+  MAX_PATH_HOPS: int(1, 12).default(6).describe('largest `maxHops` of `paths`'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment (default: `process.env`) into a `Config`. Empty
+ * strings count as unset, so `PORT= npm start` means the default.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '?');
+      return `${key}=${JSON.stringify(present[key] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (result.data.STORE === 'neo4j' && result.data.NEO4J_URI === undefined) {
+    throw new ConfigError('Invalid configuration:\n  NEO4J_URI="": required when STORE=neo4j (e.g. neo4j://localhost:7687)');
+  }
+  return result.data;
+}
+
+/** Variable, default and meaning of each key, for the README and `--help`. */
+export function describeConfig(): { variable: string; default: string; doc: string }[] {
+  return Object.entries(envSchema.shape).map(([variable, schema]) => {
+    const parsed = (schema as z.ZodType).safeParse(undefined);
+    return {
+      variable,
+      default: parsed.success && parsed.data !== undefined ? String(parsed.data) : '',
+      doc: (schema as z.ZodType).description ?? '',
+    };
+  });
+}

@@ -1,0 +1,15 @@
+import { nodeFields } from './node-fields';
+import { linksVia, listProp, nodesVia, prop } from './relations';
+
+/** Resolvers of `Entity`. */
+export const Entity = {
+  ...nodeFields,
+  kind: prop('kind'),
+  nameZhVariants: listProp('nameZhVariants'),
+  respondentToSgWsisReport2024: prop('respondentToSgWsisReport2024'),
+  facilitates: linksVia('out', ['FACILITATES']),
+  mandatedBy: linksVia('in', ['MANDATES', 'ASKS']),
+  leads: nodesVia('in', ['LED_BY']),
+  partnerIn: nodesVia('in', ['PARTNER']),
+  activities: linksVia('out', ['REPORTS_ACTIVITY']),
+};

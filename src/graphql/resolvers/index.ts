@@ -1,0 +1,43 @@
+import type { GraphNode } from '../../domain/graph-records';
+import { ActionLine } from './action-line';
+import { Entity } from './entity';
+import { enums } from './enums';
+import { provenanceFields } from './evidence';
+import { GdcCommitment, GdcObjective, GdcPrinciple } from './gdc';
+import { Initiative } from './initiative';
+import { Activity, Facilitation, Link, Mandate, MatrixLink } from './link';
+import { Paragraph } from './paragraph';
+import { Process } from './process';
+import { Query } from './query';
+import { Resolution } from './resolution';
+import { SdgGoal } from './sdg-goal';
+import { SdgIndicator } from './sdg-indicator';
+import { SdgTarget } from './sdg-target';
+import { Theme } from './theme';
+
+/** Every resolver of the schema, by GraphQL type. */
+export const resolvers = {
+  ...enums,
+  Query,
+  Node: { __resolveType: (node: GraphNode) => node.type },
+  Evidence: { __resolveType: () => 'Provenance' },
+  Provenance: provenanceFields,
+  Link,
+  Facilitation,
+  Activity,
+  MatrixLink,
+  Mandate,
+  ActionLine,
+  Theme,
+  Entity,
+  Process,
+  SdgGoal,
+  SdgTarget,
+  SdgIndicator,
+  Resolution,
+  Paragraph,
+  Initiative,
+  GdcObjective,
+  GdcPrinciple,
+  GdcCommitment,
+};

@@ -1,0 +1,63 @@
+import type { GraphQLContext } from '../context';
+import { linkEvidenceFields } from './evidence';
+import type { LinkView } from './relations';
+
+const propOf = (key: string) => (link: LinkView) => link.edge.props[key] ?? null;
+
+/** Resolvers of `Link`, the generic view of any relationship. */
+export const Link = {
+  ...linkEvidenceFields,
+  type: (link: LinkView) => link.edge.type,
+  from: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
+  to: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),
+  node: (link: LinkView, _args: unknown, ctx: GraphQLContext) => link.other ?? ctx.loaders.node.load(link.edge.to),
+  role: propOf('role'),
+  rationale: propOf('rationale'),
+  relation: propOf('relation'),
+  action: propOf('action'),
+  label: propOf('label'),
+};
+
+/** Resolvers of `Facilitation`: a FACILITATES link seen from either end. */
+export const Facilitation = {
+  ...linkEvidenceFields,
+  role: propOf('role'),
+  roleWordInSource: propOf('roleWordInSource'),
+  entity: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
+  actionLine: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),
+};
+
+/** Resolvers of `Activity`: a REPORTS_ACTIVITY link. */
+export const Activity = {
+  ...linkEvidenceFields,
+  label: propOf('label'),
+  entity: Facilitation.entity,
+  actionLine: Facilitation.actionLine,
+};
+
+/** Resolvers of `MatrixLink`: a MATRIX_LINK from an action line to a target or goal. */
+export const MatrixLink = {
+  ...linkEvidenceFields,
+  level: (link: LinkView) => (link.edge.to.startsWith('SdgTarget:') ? 'target' : 'goal'),
+  rationale: propOf('rationale'),
+  actionLine: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
+  target: (link: LinkView, _args: unknown, ctx: GraphQLContext) =>
+    link.edge.to.startsWith('SdgTarget:') ? ctx.loaders.node.load(link.edge.to) : null,
+  goal: async (link: LinkView, _args: unknown, ctx: GraphQLContext) => {
+    if (!link.edge.to.startsWith('SdgTarget:')) return ctx.loaders.node.load(link.edge.to);
+    const goals = await ctx.loaders.neighbours.load({ id: link.edge.to, direction: 'out', types: ['TARGET_OF'] });
+    return goals[0]?.node ?? null;
+  },
+};
+
+/** Resolvers of `Mandate`: a MANDATES or ASKS link from a text to the body it asks to act. */
+export const Mandate = {
+  ...linkEvidenceFields,
+  kind: (link: LinkView) => link.edge.type,
+  by: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
+  mandated: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),
+  document: (link: LinkView) => link.edge.provenance.sources[0]?.document ?? null,
+  paragraph: (link: LinkView) => link.edge.provenance.sources[0]?.paragraph ?? null,
+  action: propOf('action'),
+  relation: propOf('relation'),
+};

@@ -1,0 +1,22 @@
+import type { GraphNode } from '../../domain/graph-records';
+import { LANGS, pickLocalized, type Lang } from '../../domain/lang';
+import type { Direction } from '../../store/graph-store';
+import type { EdgeType } from '../../domain/edge-types';
+import type { GraphQLContext } from '../context';
+import { linksAt } from './relations';
+
+/** The fields of `interface Node`, the same for every node type; each type's resolvers spread these. */
+export const nodeFields = {
+  name: (node: GraphNode, args: { lang: Lang }) => pickLocalized(node.name, args.lang).text,
+  localizedName: (node: GraphNode, args: { lang: Lang }) => localized(node, args.lang),
+  names: (node: GraphNode) =>
+    LANGS.filter((lang) => node.name[lang] !== undefined).map((lang) => ({ text: node.name[lang]!, lang, fallback: false })),
+  provenance: (node: GraphNode) => node.provenance,
+  links: (node: GraphNode, args: { types?: EdgeType[] | null; direction: Direction }, ctx: GraphQLContext) =>
+    linksAt(ctx, node.id, args.direction, args.types ?? []),
+};
+
+function localized(node: GraphNode, lang: Lang) {
+  const picked = pickLocalized(node.name, lang);
+  return { text: picked.text, lang: picked.lang, fallback: picked.lang !== lang };
+}

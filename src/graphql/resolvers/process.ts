@@ -1,0 +1,11 @@
+import { nodeFields } from './node-fields';
+import { linksVia, nodesVia, prop } from './relations';
+
+/** Resolvers of `Process`. */
+export const Process = {
+  ...nodeFields,
+  kind: prop('kind'),
+  ledBy: nodesVia('out', ['LED_BY']),
+  partners: nodesVia('out', ['PARTNER']),
+  mandatedBy: linksVia('in', ['MANDATES', 'ASKS']),
+};

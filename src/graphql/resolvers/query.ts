@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { GraphNode } from '../../domain/graph-records';
+import { NODE_TYPES, parseGlobalId, toGlobalId, type NodeType } from '../../domain/node-types';
+import type { GraphQLContext } from '../context';
+import { codeArg, firstArg, parseArgs } from '../parse-args';
+import { connectionOf, definedProps } from './connection';
+
+const lookup = (type: NodeType, argument: string) => async (_root: unknown, args: Record<string, unknown>, ctx: GraphQLContext) => {
+  const code = parseArgs(z.object({ [argument]: codeArg }), args)[argument] as string;
+  return ctx.loaders.node.load(toGlobalId(type, code));
+};
+
+// Looks a code up as the node's own code first, then as the value of a property
+// (a resolution's official symbol, an indicator's other listing codes).
+const lookupWithAlias = (type: NodeType, argument: string, aliasProp: string) =>
+  async (root: unknown, args: Record<string, unknown>, ctx: GraphQLContext): Promise<GraphNode | null> => {
+    const direct = await lookup(type, argument)(root, args, ctx);
+    if (direct) return direct;
+    const code = String(args[argument]).trim();
+    const page = await ctx.store.listNodes({ type, filter: { props: { [aliasProp]: code } }, first: 1 });
+    return page.nodes[0] ?? null;
+  };
+
+const globalId = z
+  .string()
+  .max(300, 'a global id of at most 300 characters')
+  .refine((id) => parseGlobalId(id) !== null, `a global id "<Type>:<code>" with Type one of ${NODE_TYPES.join(', ')}`);
+
+/** Resolvers of the root `Query` type's lookups, lists and search. */
+export const Query = {
+  node: async (_root: unknown, args: unknown, ctx: GraphQLContext) =>
+    ctx.loaders.node.load(parseArgs(z.object({ id: globalId }), args).id),
+  nodes: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
+    const { ids } = parseArgs(
+      z.object({ ids: z.array(globalId).max(ctx.limits.MAX_PAGE_SIZE, `at most ${ctx.limits.MAX_PAGE_SIZE} ids`) }),
+      args,
+    );
+    return ctx.loaders.node.loadMany(ids);
+  },
+  search: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
+    const parsed = parseArgs(
+      z.object({
+        query: z.string().trim().min(1, 'a non-empty query').max(200, 'a query of at most 200 characters'),
+        types: z.array(z.enum(NODE_TYPES)).nullish(),
+        first: firstArg(ctx.limits.MAX_PAGE_SIZE),
+      }),
+      args,
+    );
+    return ctx.store.search({ text: parsed.query, types: parsed.types ?? undefined, first: parsed.first });
+  },
+  dataset: async (_root: unknown, _args: unknown, ctx: GraphQLContext) => {
+    const [info, counts] = await Promise.all([ctx.store.datasetInfo(), ctx.store.counts()]);
+    return { ...info, counts: counts.nodes, linkCounts: counts.edges };
+  },
+
+  actionLine: lookup('ActionLine', 'code'),
+  theme: lookup('Theme', 'code'),
+  entity: lookup('Entity', 'code'),
+  process: lookup('Process', 'code'),
+  sdgGoal: lookup('SdgGoal', 'code'),
+  sdgTarget: lookup('SdgTarget', 'code'),
+  sdgIndicator: lookupWithAlias('SdgIndicator', 'code', 'listedAs'),
+  resolution: lookupWithAlias('Resolution', 'symbol', 'symbol'),
+  paragraph: lookup('Paragraph', 'code'),
+  initiative: lookup('Initiative', 'id'),
+  gdcCommitment: lookup('GdcCommitment', 'code'),
+  gdcObjective: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
+    const { number } = parseArgs(z.object({ number: z.number().int().min(1, 'an objective number from 1 to 5').max(99) }), args);
+    return ctx.loaders.node.load(toGlobalId('GdcObjective', String(number)));
+  },
+  gdcObjectives: async (_root: unknown, _args: unknown, ctx: GraphQLContext) =>
+    (await ctx.store.listNodes({ type: 'GdcObjective', first: 100 })).nodes,
+  gdcPrinciples: async (_root: unknown, _args: unknown, ctx: GraphQLContext) =>
+    (await ctx.store.listNodes({ type: 'GdcPrinciple', first: 100 })).nodes,
+
+  actionLines: connectionOf(
+    'ActionLine',
+    z.object({ kind: z.enum(['action_line', 'sub_line']).nullish(), parent: codeArg.nullish() }),
+    (f) => definedProps({ kind: f?.kind, parent: f?.parent }),
+  ),
+  entities: connectionOf('Entity', z.object({ kind: codeArg.nullish() }), (f) => definedProps({ kind: f?.kind })),
+  processes: connectionOf('Process', z.undefined()),
+  sdgGoals: connectionOf('SdgGoal', z.undefined()),
+  sdgTargets: connectionOf(
+    'SdgTarget',
+    z.object({
+      goal: z.string().regex(/^(1[0-7]|[1-9])$/, 'a goal number from 1 to 17').nullish(),
+      kind: z.enum(['outcome', 'means_of_implementation']).nullish(),
+    }),
+    (f) => definedProps({ goal: f?.goal, kind: f?.kind }),
+  ),
+  sdgIndicators: connectionOf('SdgIndicator', z.undefined()),
+  resolutions: connectionOf(
+    'Resolution',
+    z.object({ body: codeArg.nullish(), instrument: codeArg.nullish(), year: z.number().int().min(1800).max(2200).nullish() }),
+    (f) => definedProps({ body: f?.body, instrument: f?.instrument, year: f?.year }),
+  ),
+  initiatives: connectionOf('Initiative', z.object({ kind: codeArg.nullish() }), (f) => definedProps({ kind: f?.kind })),
+  gdcCommitments: connectionOf(
+    'GdcCommitment',
+    z.object({ status: z.enum(['adopted', 'draft']).nullish() }),
+    (f) => definedProps({ status: f?.status }),
+  ),
+};

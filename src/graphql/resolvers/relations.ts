@@ -1,0 +1,79 @@
+import type { EdgeType } from '../../domain/edge-types';
+import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records';
+import type { NodeType } from '../../domain/node-types';
+import { compareCodes } from '../../domain/sort-key';
+import type { Direction } from '../../store/graph-store';
+import type { GraphQLContext } from '../context';
+
+/**
+ * Building blocks that keep the per-type resolver files one line a field:
+ * walking relationships through the request's loaders, and reading node
+ * properties. Relationship fields return nodes in code order and links in
+ * link-id order, so answers are stable across stores.
+ */
+
+/** A link as the API shows it: the edge, and the node at its far end when it was reached from a node. */
+export interface LinkView {
+  edge: GraphEdge;
+  other?: GraphNode;
+}
+
+/** The links at `id` of the given types and direction, optionally only those whose far end is of `nodeTypes`. */
+export async function linksAt(
+  ctx: GraphQLContext,
+  id: string,
+  direction: Direction,
+  types: readonly EdgeType[],
+  nodeTypes?: readonly NodeType[],
+): Promise<LinkView[]> {
+  const neighbours = await ctx.loaders.neighbours.load({ id, direction, types });
+  return neighbours
+    .filter(({ node }) => !nodeTypes || nodeTypes.includes(node.type))
+    .map(({ edge, node }) => ({ edge, other: node }));
+}
+
+/** The distinct nodes at the far end of those links, in code order. */
+export async function nodesAt(
+  ctx: GraphQLContext,
+  id: string,
+  direction: Direction,
+  types: readonly EdgeType[],
+  nodeTypes?: readonly NodeType[],
+): Promise<GraphNode[]> {
+  const links = await linksAt(ctx, id, direction, types, nodeTypes);
+  return distinctNodes(links.map((link) => link.other!));
+}
+
+/** A field resolver listing linked nodes. */
+export function nodesVia(direction: Direction, types: readonly EdgeType[], nodeTypes?: readonly NodeType[]) {
+  return (parent: GraphNode, _args: unknown, ctx: GraphQLContext) => nodesAt(ctx, parent.id, direction, types, nodeTypes);
+}
+
+/** A field resolver for one linked node (the first in code order), or null. */
+export function nodeVia(direction: Direction, types: readonly EdgeType[], nodeTypes?: readonly NodeType[]) {
+  return async (parent: GraphNode, _args: unknown, ctx: GraphQLContext) =>
+    (await nodesAt(ctx, parent.id, direction, types, nodeTypes))[0] ?? null;
+}
+
+/** A field resolver listing links with their evidence. */
+export function linksVia(direction: Direction, types: readonly EdgeType[], nodeTypes?: readonly NodeType[]) {
+  return (parent: GraphNode, _args: unknown, ctx: GraphQLContext) => linksAt(ctx, parent.id, direction, types, nodeTypes);
+}
+
+/** A field resolver for a scalar property; null when the node does not have it. */
+export function prop(key: string) {
+  return (parent: GraphNode): PropValue | null => parent.props[key] ?? null;
+}
+
+/** A field resolver for a list property; `[]` when absent. */
+export function listProp(key: string) {
+  return (parent: GraphNode): readonly unknown[] => {
+    const value = parent.props[key];
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  };
+}
+
+export function distinctNodes(nodes: readonly GraphNode[]): GraphNode[] {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  return [...byId.values()].sort((a, b) => compareCodes(a.code, b.code) || (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,53 @@
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * Gives every request error a stable `extensions.code`, so clients can act on
+ * the code rather than the message: syntax errors `GRAPHQL_PARSE_FAILED`,
+ * queries that do not fit the schema `GRAPHQL_VALIDATION_FAILED`, variables of
+ * the wrong type `BAD_USER_INPUT`. Errors that already have a code keep it.
+ */
+export function useErrorCodes(): Plugin {
+  return {
+    onParse() {
+      return ({ result, replaceParseResult }) => {
+        if (result instanceof GraphQLError && !result.extensions.code) {
+          replaceParseResult(withCode(result, 'GRAPHQL_PARSE_FAILED'));
+        }
+      };
+    },
+    onValidate() {
+      return ({ result, setResult }) => {
+        if (result.some((error) => !error.extensions.code)) {
+          setResult(result.map((error) => (error.extensions.code ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED'))));
+        }
+      };
+    },
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          // Errors before any field ran (no data, no path) are variable coercion errors: the caller's input.
+          if ('errors' in result && result.errors && result.data === undefined) {
+            setResult({
+              ...result,
+              errors: result.errors.map((error) =>
+                error.extensions.code || error.path ? error : withCode(error, 'BAD_USER_INPUT'),
+              ),
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}

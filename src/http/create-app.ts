@@ -1,0 +1,79 @@
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Config } from '../config';
+import { DomainError } from '../domain/errors';
+import { createContext, type GraphQLContext } from '../graphql/context';
+import { maskError } from '../graphql/mask-error';
+import { createSchema } from '../graphql/schema';
+import { useErrorCodes } from '../graphql/use-error-codes';
+import { useQueryLimits } from '../graphql/use-query-limits';
+import type { Logger } from '../logger';
+import type { GraphStore } from '../store/graph-store';
+import { useBodyLimit } from './use-body-limit';
+import { useHealthRoutes } from './use-health-routes';
+
+export interface AppDeps {
+  store: GraphStore;
+  config: Config;
+  logger: Logger;
+  /** Extra routes and behaviour (exports, auth) added by other modules. */
+  plugins?: Plugin[];
+}
+
+export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+
+/**
+ * The HTTP application: GraphQL over HTTP at `/graphql` (GraphiQL for
+ * browsers), `/healthz`, `/readyz`. A fetch handler and a Node request
+ * listener at once; it never listens itself (see `main.ts`), so tests call it
+ * in-process with `app.fetch`.
+ */
+export function createApp({ store, config, logger, plugins = [] }: AppDeps): App {
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema: createSchema(),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'wsis-graph', defaultQuery: EXAMPLE_QUERY },
+    maskedErrors: { maskError },
+    logging: {
+      debug: (...args) => logger.debug(String(args[0]), { detail: args.slice(1).map(String) }),
+      info: (...args) => logger.info(String(args[0])),
+      warn: (...args) => logger.warn(String(args[0])),
+      // Errors the caller caused (coded domain errors) are not the service's failures.
+      error: (...args) =>
+        isUserError(args[0])
+          ? logger.debug(String(args[0]))
+          : logger.error(String(args[0]), { detail: args.slice(1).map(String) }),
+    },
+    context: () => createContext(store, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }),
+    plugins: [
+      useBodyLimit(config.MAX_BODY_BYTES),
+      useHealthRoutes(store),
+      useQueryLimits({
+        maxDepth: config.MAX_DEPTH,
+        maxCost: config.MAX_COST,
+        maxAliases: config.MAX_ALIASES,
+        maxTokens: config.MAX_TOKENS,
+      }),
+      useErrorCodes(),
+      ...plugins,
+    ],
+  });
+}
+
+function isUserError(value: unknown): boolean {
+  for (let current = value, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof DomainError) return true;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return false;
+}
+
+const EXAMPLE_QUERY = `# Who facilitates WSIS action line C2, and which SDG targets does the WSIS–SDG Matrix link it to?
+{
+  actionLine(code: "C2") {
+    name
+    facilitators { role entity { code name } }
+    sdgTargets { code name }
+  }
+}
+`;

@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+import type { GraphEdge, GraphNode } from '../domain/graph-records';
+import type { GraphStore, Neighbour, NeighbourQuery } from '../store/graph-store';
+
+/**
+ * The per-request DataLoaders over the store port's batch methods. A new set
+ * is made for every request (so one user's writes or cache never leak into
+ * another's answers); within a request, every lookup made in one tick of the
+ * event loop becomes one store call, so a nested query costs a number of
+ * store calls bounded by its depth, not by the number of nodes it returns.
+ */
+export interface Loaders {
+  node: DataLoader<string, GraphNode | null>;
+  edge: DataLoader<string, GraphEdge | null>;
+  neighbours: DataLoader<NeighbourQuery, Neighbour[], string>;
+}
+
+export function createLoaders(store: GraphStore): Loaders {
+  const node = new DataLoader<string, GraphNode | null>((ids) => store.getNodes(ids));
+  const edge = new DataLoader<string, GraphEdge | null>((ids) => store.getEdges(ids));
+  const neighbours = new DataLoader<NeighbourQuery, Neighbour[], string>(
+    async (queries) => {
+      const results = await store.getNeighbours(queries);
+      // The nodes at the other ends are now known: later lookups of them need no store call.
+      for (const list of results) for (const { node: other } of list) node.prime(other.id, other);
+      return results;
+    },
+    { cacheKeyFn: neighbourKey },
+  );
+  return { node, edge, neighbours };
+}
+
+function neighbourKey(query: NeighbourQuery): string {
+  const types = query.types && query.types.length > 0 ? [...query.types].sort().join(',') : '*';
+  return `${query.direction}|${types}|${query.id}`;
+}

@@ -1,0 +1,323 @@
+import { MultiDirectedGraph } from 'graphology';
+import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domain/errors';
+import type { EdgeType } from '../../domain/edge-types';
+import { EDGE_TYPES } from '../../domain/edge-types';
+import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records';
+import { LANGS } from '../../domain/lang';
+import { NODE_TYPES, type NodeType } from '../../domain/node-types';
+import { compareCodes, toSortKey } from '../../domain/sort-key';
+import { decodeCursor, encodeCursor, isAfter } from '../cursor';
+import type {
+  DatasetInfo,
+  GraphStore,
+  ListEdgesQuery,
+  ListNodesQuery,
+  Neighbour,
+  NeighbourQuery,
+  NodeFilter,
+  NodePage,
+  SearchHit,
+  SearchQuery,
+  WriteOp,
+  WriteResult,
+} from '../graph-store';
+import { NgramIndex, scoreMatch } from '../text-index';
+
+/**
+ * Makes a batch of writes durable before it is acknowledged. Synchronous on
+ * purpose: nothing else runs on the event loop between applying a batch in
+ * memory and persisting it, so no reader sees a write that could still be lost.
+ */
+export interface WriteJournal {
+  append(ops: readonly WriteOp[]): void;
+  close(): void;
+}
+
+export interface EmbeddedGraphStoreOptions {
+  nodes: Iterable<GraphNode>;
+  edges: Iterable<GraphEdge>;
+  dataset: DatasetInfo;
+  journal?: WriteJournal;
+}
+
+/**
+ * The default store: the whole graph in process memory, in a graphology
+ * multi-directed graph (several edge types may join the same two nodes),
+ * with indexes by type (kept in code order) and an n-gram index for search.
+ * Records are deep-frozen when stored and replaced, never mutated, so they
+ * can be returned without copying.
+ */
+export class EmbeddedGraphStore implements GraphStore {
+  readonly kind = 'embedded';
+  private readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
+  private readonly byType = new Map<NodeType, string[] | null>(); // ids in list order; null = to be rebuilt
+  private readonly textIndex = new NgramIndex();
+  private readonly dataset: DatasetInfo;
+  private readonly journal: WriteJournal | undefined;
+  private closed = false;
+
+  constructor(options: EmbeddedGraphStoreOptions) {
+    this.dataset = options.dataset;
+    for (const node of options.nodes) this.putNode(node);
+    for (const edge of options.edges) this.putEdge(edge);
+    this.journal = options.journal;
+  }
+
+  async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    this.assertOpen();
+    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null));
+  }
+
+  async getEdges(ids: readonly string[]): Promise<(GraphEdge | null)[]> {
+    this.assertOpen();
+    return ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : null));
+  }
+
+  async getNeighbours(queries: readonly NeighbourQuery[]): Promise<Neighbour[][]> {
+    this.assertOpen();
+    return queries.map((query) => this.neighboursOf(query));
+  }
+
+  async listNodes(query: ListNodesQuery): Promise<NodePage> {
+    this.assertOpen();
+    const position = query.after === undefined ? null : decodeCursor(query.after);
+    const matching = this.idsOfType(query.type)
+      .map((id) => this.graph.getNodeAttributes(id))
+      .filter((node) => matchesFilter(node, query.filter));
+    const start = position
+      ? matching.findIndex((node) => isAfter(toSortKey(node.code), node.id, position))
+      : 0;
+    const rest = start < 0 ? [] : matching.slice(start);
+    const nodes = rest.slice(0, query.first);
+    return {
+      nodes,
+      cursors: nodes.map((node) => encodeCursor({ sortKey: toSortKey(node.code), id: node.id })),
+      hasNextPage: rest.length > nodes.length,
+      ...(query.withTotal ? { totalCount: matching.length } : {}),
+    };
+  }
+
+  async listEdges(query: ListEdgesQuery): Promise<GraphEdge[]> {
+    this.assertOpen();
+    const types = new Set<string>(query.types);
+    const result: GraphEdge[] = [];
+    this.graph.forEachEdge((_key, edge, _s, _t, source, target) => {
+      if (!types.has(edge.type)) return;
+      if (query.fromTypes && !query.fromTypes.includes(source.type)) return;
+      if (query.toTypes && !query.toTypes.includes(target.type)) return;
+      result.push(edge);
+    });
+    return result.sort(byId);
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    this.assertOpen();
+    const types = query.types && query.types.length > 0 ? new Set<string>(query.types) : null;
+    const hits: SearchHit[] = [];
+    for (const id of this.textIndex.candidates(query.text)) {
+      const node = this.graph.getNodeAttributes(id);
+      if (types && !types.has(node.type)) continue;
+      const score = scoreMatch(query.text, node.code, namesOf(node));
+      if (score > 0) hits.push({ node, score });
+    }
+    hits.sort((a, b) => b.score - a.score || compareCodes(a.node.code, b.node.code) || byId(a.node, b.node));
+    return hits.slice(0, query.first);
+  }
+
+  async counts(): Promise<{ nodes: { type: string; count: number }[]; edges: { type: string; count: number }[] }> {
+    this.assertOpen();
+    const edgeCounts = new Map<string, number>();
+    this.graph.forEachEdge((_key, edge) => edgeCounts.set(edge.type, (edgeCounts.get(edge.type) ?? 0) + 1));
+    return {
+      nodes: NODE_TYPES.map((type) => ({ type, count: this.idsOfType(type).length })),
+      edges: EDGE_TYPES.map((type) => ({ type, count: edgeCounts.get(type) ?? 0 })),
+    };
+  }
+
+  async datasetInfo(): Promise<DatasetInfo> {
+    this.assertOpen();
+    return { ...this.dataset };
+  }
+
+  async applyWrites(ops: readonly WriteOp[]): Promise<WriteResult> {
+    this.assertOpen();
+    const undo: (() => void)[] = [];
+    try {
+      for (const op of ops) undo.push(this.applyOne(op));
+      this.journal?.append(ops);
+    } catch (error) {
+      for (const revert of undo.reverse()) revert();
+      throw error;
+    }
+    return { applied: ops.length };
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.journal?.close();
+  }
+
+  // Applies one write and returns the function that takes it back.
+  private applyOne(op: WriteOp): () => void {
+    switch (op.op) {
+      case 'createNode': {
+        if (this.graph.hasNode(op.node.id)) throw new ConflictError(`Node "${op.node.id}" already exists.`, { id: op.node.id });
+        this.putNode(op.node);
+        return () => this.dropNode(op.node.id);
+      }
+      case 'updateNode': {
+        const before = this.requireNode(op.node.id);
+        this.putNode(op.node);
+        return () => this.putNode(before);
+      }
+      case 'deleteNode': {
+        const before = this.requireNode(op.id);
+        const edges = this.graph.edges(op.id).map((key) => this.graph.getEdgeAttributes(key));
+        this.dropNode(op.id);
+        return () => {
+          this.putNode(before);
+          for (const edge of edges) this.putEdge(edge);
+        };
+      }
+      case 'createEdge': {
+        if (this.graph.hasEdge(op.edge.id)) throw new ConflictError(`Edge "${op.edge.id}" already exists.`, { id: op.edge.id });
+        this.requireNode(op.edge.from);
+        this.requireNode(op.edge.to);
+        this.putEdge(op.edge);
+        return () => this.graph.dropEdge(op.edge.id);
+      }
+      case 'updateEdge': {
+        const before = this.requireEdge(op.edge.id);
+        if (before.from !== op.edge.from || before.to !== op.edge.to) {
+          throw new ConflictError(`Edge "${op.edge.id}" cannot change its ends; delete it and create another.`, { id: op.edge.id });
+        }
+        this.graph.replaceEdgeAttributes(op.edge.id, deepFreeze(structuredClone(op.edge)));
+        return () => this.graph.replaceEdgeAttributes(op.edge.id, before);
+      }
+      case 'deleteEdge': {
+        const before = this.requireEdge(op.id);
+        this.graph.dropEdge(op.id);
+        return () => this.putEdge(before);
+      }
+    }
+  }
+
+  private putNode(node: GraphNode): void {
+    const frozen = deepFreeze(structuredClone(node));
+    if (this.graph.hasNode(node.id)) this.graph.replaceNodeAttributes(node.id, frozen);
+    else this.graph.addNode(node.id, frozen);
+    this.byType.set(node.type, null);
+    this.textIndex.add(node.id, [node.code, ...namesOf(node)]);
+  }
+
+  private dropNode(id: string): void {
+    const node = this.graph.getNodeAttributes(id);
+    this.graph.dropNode(id);
+    this.byType.set(node.type, null);
+    this.textIndex.remove(id);
+  }
+
+  private putEdge(edge: GraphEdge): void {
+    if (!this.graph.hasNode(edge.from) || !this.graph.hasNode(edge.to)) {
+      throw new NotFoundError(`Edge "${edge.id}" joins a node that does not exist.`, { id: edge.id });
+    }
+    this.graph.addDirectedEdgeWithKey(edge.id, edge.from, edge.to, deepFreeze(structuredClone(edge)));
+  }
+
+  private requireNode(id: string): GraphNode {
+    if (!this.graph.hasNode(id)) throw new NotFoundError(`Node "${id}" was not found.`, { id });
+    return this.graph.getNodeAttributes(id);
+  }
+
+  private requireEdge(id: string): GraphEdge {
+    if (!this.graph.hasEdge(id)) throw new NotFoundError(`Edge "${id}" was not found.`, { id });
+    return this.graph.getEdgeAttributes(id);
+  }
+
+  private neighboursOf(query: NeighbourQuery): Neighbour[] {
+    if (!this.graph.hasNode(query.id)) return [];
+    const types = query.types && query.types.length > 0 ? new Set<EdgeType>(query.types) : null;
+    const keys =
+      query.direction === 'out'
+        ? this.graph.outEdges(query.id)
+        : query.direction === 'in'
+          ? this.graph.inEdges(query.id)
+          : this.graph.edges(query.id);
+    const result: Neighbour[] = [];
+    for (const key of keys) {
+      const edge = this.graph.getEdgeAttributes(key);
+      if (types && !types.has(edge.type)) continue;
+      const otherId = edge.from === query.id ? edge.to : edge.from;
+      result.push({ edge, node: this.graph.getNodeAttributes(otherId) });
+    }
+    return result.sort((a, b) => byId(a.edge, b.edge));
+  }
+
+  // Type lists are rebuilt lazily after writes: a burst of writes costs one sort.
+  private idsOfType(type: NodeType): string[] {
+    let ids = this.byType.get(type);
+    if (!ids) {
+      ids = this.graph
+        .filterNodes((_id, node) => node.type === type)
+        .sort((a, b) => {
+          const na = this.graph.getNodeAttributes(a);
+          const nb = this.graph.getNodeAttributes(b);
+          const ka = toSortKey(na.code);
+          const kb = toSortKey(nb.code);
+          return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+        });
+      this.byType.set(type, ids);
+    }
+    return ids;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailableError('The embedded store is closed.');
+  }
+}
+
+/**
+ * Whether a node passes a filter. A property filter on an array-valued
+ * property matches when the array contains the value (e.g. an indicator's
+ * `listedAs`).
+ */
+export function matchesFilter(node: GraphNode, filter: NodeFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.codes && !filter.codes.includes(node.code)) return false;
+  for (const [key, wanted] of Object.entries(filter.props ?? {})) {
+    if (!propMatches(node.props[key], wanted)) return false;
+  }
+  return true;
+}
+
+function propMatches(actual: PropValue | undefined, wanted: PropValue): boolean {
+  if (actual === undefined) return false;
+  if (Array.isArray(actual) && !Array.isArray(wanted)) return (actual as unknown[]).includes(wanted);
+  return JSON.stringify(actual) === JSON.stringify(wanted);
+}
+
+function namesOf(node: GraphNode): string[] {
+  const names: string[] = [];
+  for (const lang of LANGS) {
+    const name = node.name[lang];
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
