@@ -3,7 +3,7 @@ import { toEdgeId } from '../../domain/graph-records';
 import { toGlobalId } from '../../domain/node-types';
 import { addParagraph } from './import-resolutions';
 import type { ReferenceData } from './reference-data';
-import { dataFileRef, toConfidence, type SeedBuilder } from './seed-builder';
+import { dataFileRef, dedupeSources, toConfidence, type SeedBuilder } from './seed-builder';
 
 const FILE = 'wsis20/wsis20_outcome.json';
 const OUTCOME = { id: 'A/RES/80/173', symbol: 'A/RES/80/173' };
@@ -72,6 +72,12 @@ export function importWsis20(data: ReferenceData, b: SeedBuilder): void {
       target = addNamedResolution(b, target, ref, refs(ref.sources));
     }
     const sources = [{ document: OUTCOME.symbol, paragraph: 'preamble' }, ...refs(ref.sources)];
+    const named = b.getNode(to);
+    if (named && /\(note: /.test(ref.what)) {
+      // e.g. A/RES/79/277: 27 March (dgdg.blog, A/80/L.41) vs 25 March 2025 (dig.watch); both kept
+      named.provenance.flags = [...new Set([...(named.provenance.flags ?? []), 'date_sources_disagree'])];
+      named.provenance.notes = [...new Set([...(named.provenance.notes ?? []), `wsis20_outcome.json: ${ref.what}`])];
+    }
     const from = toGlobalId('Resolution', OUTCOME.id);
     const existing = b.allEdges().find((e) => e.from === from && e.to === to && e.type !== 'BUILDS_ON');
     if (existing) b.mergeIntoEdge(existing.id, { sources, confidence: 'source' });
@@ -83,14 +89,19 @@ export function importWsis20(data: ReferenceData, b: SeedBuilder): void {
       });
   }
 
+  const review = b.getNode(toGlobalId('Process', 'WSIS-20-Review'));
+  if (review) {
+    // dates as the sources give them, including the two zero-draft dates (29 or 30 Aug 2025)
+    review.props.timeline = w.process_timeline.map((t) => `${t.date}: ${t.event}`);
+    review.provenance.sources = dedupeSources([...review.provenance.sources, ...refs(w.process_timeline.flatMap((t) => t.sources))]);
+  }
+
   const outcome = b.getNode(toGlobalId('Resolution', OUTCOME.id));
   if (outcome) {
     outcome.props.keyDecisions = w.key_decisions
       .filter((d) => d.decision)
       .map((d) => `${d.topic}: ${d.decision}${d.paragraph ? ` (para ${d.paragraph})` : ''}`);
-    outcome.provenance.sources = [...outcome.provenance.sources, ...refs(w.key_decisions.flatMap((d) => d.sources))].filter(
-      (s, i, all) => all.findIndex((x) => x.url === s.url && x.document === s.document) === i,
-    );
+    outcome.provenance.sources = dedupeSources([...outcome.provenance.sources, ...refs(w.key_decisions.flatMap((d) => d.sources))]);
   }
 }
 

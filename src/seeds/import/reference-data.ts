@@ -261,6 +261,7 @@ export interface Wsis20File {
     sources: string[];
     confidence: string;
   }[];
+  process_timeline: { date: string; event: string; sources: string[] }[];
   key_decisions: { topic: string; decision: string | null; paragraph: number | null; sources: string[]; note?: string; confidence: string | null }[];
   not_found: string[];
 }

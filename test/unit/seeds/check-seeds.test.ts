@@ -77,7 +77,7 @@ describe('checkSeeds: broken seeds', () => {
     ['Paragraph', 'A/RES/80/173'],
   ] as const)('reports the malformed %s code "%s"', (type, code) => {
     const seeds = fixture();
-    const props = type === 'Paragraph' ? { document: code } : type === 'SdgIndicator' ? { listedAs: [code] } : {};
+    const props: GraphNode['props'] = type === 'Paragraph' ? { document: code } : type === 'SdgIndicator' ? { listedAs: [code] } : {};
     seeds.nodeFiles.push({ file: 'nodes/bad.json', records: [node(type, code, props)] });
     const errors = checkSeeds(seeds).errors;
     expect(errors.some((e) => e.startsWith(`nodes/bad.json: ${type} code "${code}" is malformed`))).toBe(true);
