@@ -55,7 +55,7 @@ export const Mandate = {
   ...linkEvidenceFields,
   kind: (link: LinkView) => link.edge.type,
   by: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
-  mandated: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),
+  assignee: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),
   document: (link: LinkView) => link.edge.provenance.sources[0]?.document ?? null,
   paragraph: (link: LinkView) => link.edge.provenance.sources[0]?.paragraph ?? null,
   action: propOf('action'),
