@@ -1,0 +1,30 @@
+import { loadConfig, type Config } from '../../src/config';
+import { createApp, type App } from '../../src/http/create-app';
+import { createLogger } from '../../src/logger';
+import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
+import type { GraphStore } from '../../src/store/graph-store';
+
+/** The app over the real seeds, as `npm start` builds it, with configuration overrides for a test. */
+export function createTestApp(env: Record<string, string> = {}, store: GraphStore = createEmbeddedGraphStore()): {
+  app: App;
+  config: Config;
+  store: GraphStore;
+} {
+  const config = loadConfig(env);
+  return { app: createApp({ store, config, logger: createLogger('silent') }), config, store };
+}
+
+export interface GraphQLResponse {
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] };
+}
+
+/** POSTs a GraphQL request in-process and returns status and parsed body. */
+export async function postGraphQL(app: App, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+  const response = await app.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+}
