@@ -13,10 +13,14 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0').describe('interface to listen on'),
   STORE: z.enum(['embedded', 'neo4j']).default('embedded').describe('which store adapter serves the graph'),
   SEEDS_DIR: z.string().min(1).optional().describe("seeds folder for the embedded store (default: the project's seeds/)"),
-  NEO4J_URI: z.string().regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, 'a neo4j:// or bolt:// URI').optional(),
-  NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().default(''),
-  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, 'a neo4j:// or bolt:// URI')
+    .optional()
+    .describe('Neo4j address (neo4j:// routes over a cluster); required when STORE=neo4j'),
+  NEO4J_USER: z.string().min(1).default('neo4j').describe('Neo4j user'),
+  NEO4J_PASSWORD: z.string().default('').describe('Neo4j password (never logged)'),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j').describe('Neo4j database name'),
   NEO4J_MAX_POOL_SIZE: int(1, 1000).default(50).describe('driver connection pool size'),
   NEO4J_TIMEOUT_MS: int(100, 600_000).default(15_000).describe('transaction and connection acquisition timeout'),
   MAX_DEPTH: int(1, 100).default(12).describe('deepest selection nesting a query may have'),
@@ -26,7 +30,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024).default(100 * 1024).describe('largest request body accepted'),
   MAX_PAGE_SIZE: int(1, 10_000).default(500).describe('largest `first` of a list or search'),
   MAX_PATH_HOPS: int(1, 12).default(6).describe('largest `maxHops` of `paths`'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('least severe log level written'),
 });
 
 export type Config = z.infer<typeof envSchema>;
