@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config';
 import { DomainError } from '../domain/errors';
@@ -33,6 +34,8 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'wsis-graph', defaultQuery: EXAMPLE_QUERY },
+    // GraphiQL bundled in the package, not fetched from a CDN: it works offline and behind strict firewalls.
+    renderGraphiQL,
     maskedErrors: { maskError },
     logging: {
       debug: (...args) => logger.debug(String(args[0]), { detail: args.slice(1).map(String) }),
