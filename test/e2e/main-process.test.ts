@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+// The composition root as users run it: a real process, real environment, real signals.
+const root = path.join(__dirname, '../..');
+
+function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; url: Promise<string> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"msg":"listening","url":"([^"]+)"/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', () => reject(new Error(`server exited before listening:\n${output}`)));
+  });
+  url.catch(() => undefined);
+  return { child, output: () => output, url };
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
+describe('main: the service process', () => {
+  it('serves the embedded store, reports ready, and exits 0 on SIGTERM', async () => {
+    const server = startServer({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const url = (await server.url).replace('localhost', '127.0.0.1');
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(code: "ITU") { code } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { entity: { code: 'ITU' } } });
+    const ready = await fetch(url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(200);
+
+    const exited = exitOf(server.child);
+    server.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(server.output()).toContain('"msg":"shutting down","signal":"SIGTERM"');
+  }, 30_000);
+
+  it('refuses to start on a bad variable, naming it and the expected form', async () => {
+    const server = startServer({ PORT: 'eighty' });
+    expect(await exitOf(server.child)).toBe(1);
+    expect(server.output()).toContain('PORT="eighty"');
+  }, 30_000);
+});
