@@ -20,7 +20,8 @@ export const resolvers = {
   ...enums,
   Query,
   Node: { __resolveType: (node: GraphNode) => node.type },
-  Evidence: { __resolveType: () => 'Provenance' },
+  // Links are handed to resolvers as views holding their edge; a bare provenance record is a node's.
+  Evidence: { __resolveType: (value: object) => ('edge' in value ? 'Link' : 'Provenance') },
   Provenance: provenanceFields,
   Link,
   Facilitation,
