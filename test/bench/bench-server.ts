@@ -1,0 +1,66 @@
+/**
+ * The benchmark's service process: the real composition (config → embedded
+ * store → app → listen, as `src/main.ts`) with two bench-only additions,
+ * kept out of `src/`:
+ *
+ *  - the store is wrapped in a counting proxy, and `GET /__bench/stats`
+ *    answers `{ requests, storeCalls, rss }` (GraphQL requests and store calls
+ *    since the last `?reset=1`, resident memory now), so the runner can report
+ *    store calls per request;
+ *  - with `BENCH_NAIVE=1` every request gets non-batching, non-caching loaders
+ *    (`createNaiveLoaders`): the naive build of the same schema and resolvers.
+ *
+ * Prints one JSON line `{"msg":"listening","url":...}` on stdout once ready,
+ * like `main.ts`; exits on SIGTERM (so a `--cpu-prof` profile gets written).
+ */
+import type { AddressInfo } from 'node:net';
+import type { Plugin } from 'graphql-yoga';
+import { loadConfig } from '../../src/config';
+import type { GraphQLContext } from '../../src/graphql/context';
+import { createApp } from '../../src/http/create-app';
+import { createServer } from '../../src/http/create-server';
+import { createLogger } from '../../src/logger';
+import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
+import { createCountingGraphStore } from './counting-graph-store';
+import { createNaiveLoaders } from './create-naive-loaders';
+
+function main(): void {
+  const naive = process.env.BENCH_NAIVE === '1';
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const counting = createCountingGraphStore(createEmbeddedGraphStore({ seedsDir: config.SEEDS_DIR }));
+  let requests = 0;
+
+  const benchPlugin: Plugin<GraphQLContext> = {
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname === '/graphql') {
+        requests++;
+        return;
+      }
+      if (url.pathname !== '/__bench/stats') return;
+      const stats = { requests, storeCalls: counting.counts(), rss: process.memoryUsage().rss };
+      if (url.searchParams.get('reset') === '1') {
+        requests = 0;
+        counting.reset();
+      }
+      endResponse(fetchAPI.Response.json(stats));
+    },
+    // Runs after the app's own context factory, so these loaders replace the batching ones.
+    onContextBuilding({ extendContext }) {
+      if (naive) extendContext({ loaders: createNaiveLoaders(counting.store) });
+    },
+  };
+
+  const app = createApp({ store: counting.store, config, logger, plugins: [benchPlugin] });
+  const server = createServer(app, config.MAX_BODY_BYTES);
+  server.listen(config.PORT, config.HOST, () => {
+    const { port } = server.address() as AddressInfo;
+    process.stdout.write(`${JSON.stringify({ msg: 'listening', url: `http://localhost:${port}/graphql`, naive })}\n`);
+  });
+  process.on('SIGTERM', () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
+}
+
+main();

@@ -1,0 +1,76 @@
+/**
+ * What the benchmark asks: one GraphQL request per workload, each with a
+ * check of its answer beyond "no errors", so that a broken build cannot pass
+ * for a fast one. A workload whose root field the schema lacks (the analytics
+ * fields, before they land) is reported "not available" and skipped.
+ */
+export interface Workload {
+  /** Short key used in tables and JSON. */
+  name: string;
+  /** What it exercises, for the table. */
+  title: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Root `Query` fields it needs. */
+  needs: string[];
+  /** Why the answer is wrong, or null when it is right. */
+  check: (data: Record<string, unknown>) => string | null;
+}
+
+type Json = Record<string, unknown>;
+const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+const expect = (ok: boolean, why: string) => (ok ? null : why);
+
+export const WORKLOADS: readonly Workload[] = [
+  {
+    name: 'lookup',
+    title: 'node lookup by code',
+    needs: ['actionLine'],
+    query: '{ actionLine(code: "C7.e-health") { id code name nameZh: name(lang: ZH) kind parent { code } } }',
+    check: (d) => {
+      const line = d.actionLine as Json | null;
+      return expect(line?.code === 'C7.e-health' && (line.parent as Json | null)?.code === 'C7', 'actionLine C7.e-health with parent C7');
+    },
+  },
+  {
+    name: 'list',
+    title: 'paginated list, first 50',
+    needs: ['initiatives'],
+    query: '{ initiatives(first: 50) { totalCount pageInfo { hasNextPage endCursor } nodes { id code name kind } } }',
+    check: (d) => {
+      const page = d.initiatives as Json;
+      return expect(list(page.nodes).length === Math.min(50, Number(page.totalCount)), 'min(50, totalCount) initiatives');
+    },
+  },
+  {
+    name: 'depth3',
+    title: 'goals → targets → action lines → facilitators',
+    needs: ['sdgGoals'],
+    query:
+      '{ sdgGoals(first: 17) { nodes { code targets { code actionLines { code facilitators { role entity { code } } } } } } }',
+    check: (d) => {
+      const goals = list((d.sdgGoals as Json).nodes);
+      const facilitators = goals.flatMap((g) => list(g.targets).flatMap((t) => list(t.actionLines).flatMap((a) => list(a.facilitators))));
+      return expect(goals.length === 17 && facilitators.length > 0, '17 goals reaching some facilitators');
+    },
+  },
+  {
+    name: 'searchEn',
+    title: 'search, English',
+    needs: ['search'],
+    query: '{ search(query: "digital", first: 20) { score node { id code name } } }',
+    check: (d) => expect(list(d.search).length > 0, 'some hits for "digital"'),
+  },
+  {
+    name: 'searchZh',
+    title: 'search, Chinese',
+    needs: ['search'],
+    query: '{ search(query: "数字", first: 20) { score node { id code name(lang: ZH) } } }',
+    check: (d) => expect(list(d.search).length > 0, 'some hits for "数字"'),
+  },
+];
+
+/** The request body autocannon sends and the ceiling looks up. */
+export function requestBody(workload: Workload): string {
+  return JSON.stringify({ query: workload.query, ...(workload.variables ? { variables: workload.variables } : {}) });
+}
