@@ -1,5 +1,6 @@
 import type { GraphNode } from '../../domain/graph-records';
 import { ActionLine } from './action-line';
+import { analyticsQuery, analyticsResolution, analyticsTypes } from './analytics';
 import { Entity } from './entity';
 import { enums } from './enums';
 import { provenanceFields } from './evidence';
@@ -18,7 +19,8 @@ import { Theme } from './theme';
 /** Every resolver of the schema, by GraphQL type. */
 export const resolvers = {
   ...enums,
-  Query,
+  Query: { ...Query, ...analyticsQuery },
+  ...analyticsTypes,
   Node: { __resolveType: (node: GraphNode) => node.type },
   // Links are handed to resolvers as views holding their edge; a bare provenance record is a node's.
   Evidence: { __resolveType: (value: object) => ('edge' in value ? 'Link' : 'Provenance') },
@@ -35,7 +37,7 @@ export const resolvers = {
   SdgGoal,
   SdgTarget,
   SdgIndicator,
-  Resolution,
+  Resolution: { ...Resolution, ...analyticsResolution },
   Paragraph,
   Initiative,
   GdcObjective,

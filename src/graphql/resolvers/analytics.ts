@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { buildMatrix, MATRIX_AXES, MATRIX_MEASURES, type MatrixCell } from '../../analytics/build-matrix';
+import { computeCoverage, type EntityRank, type UnreachedTarget } from '../../analytics/compute-coverage';
+import { computeOverlap, type Overlap, type SharedItem } from '../../analytics/compute-overlap';
+import { findCarriedMandates, findMandates, type MandateTrace } from '../../analytics/find-mandates';
+import { findPaths, type GraphPath } from '../../analytics/find-paths';
+import { EDGE_TYPES, type EdgeType } from '../../domain/edge-types';
+import type { GraphEdge, GraphNode } from '../../domain/graph-records';
+import type { GraphQLContext } from '../context';
+import { parseArgs } from '../parse-args';
+import type { LinkView } from './relations';
+
+/**
+ * Resolvers of the analytic root fields and their result types. Each root
+ * field validates its arguments and calls one function of src/analytics;
+ * the result types read the plain results those functions return. The
+ * GraphQL enum values (MatrixAxis, MatrixMeasure, GoalLinkReach) are the
+ * values src/analytics uses, so they need no mapping in enums.ts.
+ */
+
+/** Most paths one `paths` call returns. */
+export const MAX_PATHS = 100;
+
+const idArg = z.string().min(1, 'a global id "<Type>:<code>"').max(300, 'a global id of at most 300 characters');
+const goalLinksArg = z.enum(['EVERY_TARGET', 'GOAL_ONLY']);
+const linkTypesArg = z.array(z.enum(EDGE_TYPES as [EdgeType, ...EdgeType[]])).max(EDGE_TYPES.length, 'at most one entry per link type').nullish();
+
+export const analyticsQuery = {
+  mandates: async (_root: unknown, args: unknown, ctx: GraphQLContext) =>
+    findMandates(ctx.store, parseArgs(z.object({ of: idArg }), args).of),
+
+  overlap: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
+    const { a, b, goalLinks } = parseArgs(z.object({ a: idArg, b: idArg, goalLinks: goalLinksArg }), args);
+    return computeOverlap(ctx.store, { a, b }, { goalLinks });
+  },
+
+  matrix: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
+    const parsed = parseArgs(
+      z.object({
+        rows: z.enum(MATRIX_AXES),
+        columns: z.enum(MATRIX_AXES),
+        measure: z.enum(MATRIX_MEASURES),
+        goalLinks: goalLinksArg,
+        linkTypes: linkTypesArg,
+      }),
+      args,
+    );
+    return buildMatrix(ctx.store, { ...parsed, linkTypes: parsed.linkTypes ?? undefined });
+  },
+
+  coverage: async (_root: unknown, _args: unknown, ctx: GraphQLContext) => computeCoverage(ctx.store),
+
+  paths: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
+    const max = ctx.limits.MAX_PATH_HOPS;
+    const parsed = parseArgs(
+      z.object({
+        from: idArg,
+        to: idArg,
+        maxHops: z.number().int().min(1, `an integer from 1 to ${max}`).max(max, `an integer from 1 to ${max}`).nullish(),
+        first: z.number().int().min(1, `an integer from 1 to ${MAX_PATHS}`).max(MAX_PATHS, `an integer from 1 to ${MAX_PATHS}`),
+        linkTypes: linkTypesArg,
+      }),
+      args,
+    );
+    return findPaths(ctx.store, {
+      from: parsed.from,
+      to: parsed.to,
+      maxHops: parsed.maxHops ?? Math.min(4, max),
+      first: parsed.first,
+      linkTypes: parsed.linkTypes ?? undefined,
+    });
+  },
+};
+
+/** Fields this file adds to `Resolution`. */
+export const analyticsResolution = {
+  mandatesCarried: (node: GraphNode, _args: unknown, ctx: GraphQLContext) => findCarriedMandates(ctx.store, node.id),
+};
+
+const view = (edge: GraphEdge, other?: GraphNode): LinkView => ({ edge, other });
+const views = (edges: readonly GraphEdge[]): LinkView[] => edges.map((edge) => view(edge));
+const nodeById = (ctx: GraphQLContext, id: string) => ctx.loaders.node.load(id);
+const nodesById = (ctx: GraphQLContext, ids: readonly string[]) => ctx.loaders.node.loadMany(ids);
+const dateOf = (node: GraphNode) => (node.props.date ?? node.props.year ?? null)?.toString() ?? null;
+
+export const MandateTraceResult = {
+  date: (trace: MandateTrace) => dateOf(trace.resolution),
+  direct: (trace: MandateTrace) => trace.chain.length === 0,
+  mandate: (trace: MandateTrace) => view(trace.mandate, trace.assignee),
+  originDate: (trace: MandateTrace) => dateOf(trace.origin),
+  chain: (trace: MandateTrace) => trace.chain.map((step) => ({ ...step, link: view(step.edge) })),
+};
+
+export const SharedNode = {
+  node: (item: SharedItem, _args: unknown, ctx: GraphQLContext) => nodeById(ctx, item.id),
+  evidenceA: (item: SharedItem) => views(item.evidenceA),
+  evidenceB: (item: SharedItem) => views(item.evidenceB),
+};
+
+export const OverlapResult = {
+  links: (overlap: Overlap) => views(overlap.links),
+  onlyA: (overlap: Overlap, _args: unknown, ctx: GraphQLContext) => nodesById(ctx, overlap.onlyA),
+  onlyB: (overlap: Overlap, _args: unknown, ctx: GraphQLContext) => nodesById(ctx, overlap.onlyB),
+};
+
+export const MatrixCellResult = {
+  evidence: (cell: MatrixCell) => views(cell.evidence),
+  confidences: (cell: MatrixCell) => [...new Set(cell.evidence.map((edge) => edge.provenance.confidence))].sort(),
+  sharedTargets: (cell: MatrixCell, _args: unknown, ctx: GraphQLContext) => nodesById(ctx, cell.sharedTargets),
+};
+
+export const UnreachedTargetResult = {
+  goalLevelLinks: (item: UnreachedTarget) => views(item.goalLevelLinks),
+};
+
+export const EntityRankResult = {
+  mandateCount: (rank: EntityRank) => rank.mandates.length,
+  facilitationCount: (rank: EntityRank) => rank.facilitations.length,
+  mandates: (rank: EntityRank) => rank.mandates.map((edge) => view(edge, rank.entity)),
+  facilitations: (rank: EntityRank) => views(rank.facilitations),
+};
+
+export const PathResult = {
+  length: (path: GraphPath) => path.edges.length,
+  links: (path: GraphPath) => path.edges.map((edge, i) => view(edge, path.nodes[i + 1])),
+};
+
+/** The result types' resolvers, by GraphQL type name (Matrix needs none: its fields are the result's own). */
+export const analyticsTypes = {
+  MandateTrace: MandateTraceResult,
+  SharedNode,
+  Overlap: OverlapResult,
+  MatrixCell: MatrixCellResult,
+  UnreachedTarget: UnreachedTargetResult,
+  EntityRank: EntityRankResult,
+  Path: PathResult,
+};
