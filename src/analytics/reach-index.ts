@@ -11,7 +11,8 @@ import type { GraphStore } from '../store/graph-store';
  *   linked to all Goal 3 targets"); C3 is linked to all 17 goals that way.
  * - `GOAL_ONLY`: the link reaches the goal, no particular target.
  */
-export type GoalLinkReach = 'EVERY_TARGET' | 'GOAL_ONLY';
+export const GOAL_LINK_REACHES = ['EVERY_TARGET', 'GOAL_ONLY'] as const;
+export type GoalLinkReach = (typeof GOAL_LINK_REACHES)[number];
 
 /** Evidence per reached node: the ids of the edges walked to reach it (sorted, distinct). */
 export type EvidenceMap = Map<string, string[]>;

@@ -10,6 +10,7 @@ import { useQueryLimits } from '../graphql/use-query-limits';
 import type { Logger } from '../logger';
 import type { GraphStore } from '../store/graph-store';
 import { useBodyLimit } from './use-body-limit';
+import { useExportRoutes } from './use-export-routes';
 import { useHealthRoutes } from './use-health-routes';
 
 export interface AppDeps {
@@ -51,6 +52,7 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
     plugins: [
       useBodyLimit(config.MAX_BODY_BYTES),
       useHealthRoutes(store),
+      useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }),
       useQueryLimits({
         maxDepth: config.MAX_DEPTH,
         maxCost: config.MAX_COST,

@@ -4,6 +4,7 @@ import { computeCoverage, type EntityRank, type UnreachedTarget } from '../../an
 import { computeOverlap, type Overlap, type SharedItem } from '../../analytics/compute-overlap';
 import { findCarriedMandates, findMandates, type MandateTrace } from '../../analytics/find-mandates';
 import { findPaths, type GraphPath } from '../../analytics/find-paths';
+import { GOAL_LINK_REACHES } from '../../analytics/reach-index';
 import { EDGE_TYPES, type EdgeType } from '../../domain/edge-types';
 import type { GraphEdge, GraphNode } from '../../domain/graph-records';
 import type { GraphQLContext } from '../context';
@@ -22,7 +23,7 @@ import type { LinkView } from './relations';
 export const MAX_PATHS = 100;
 
 const idArg = z.string().min(1, 'a global id "<Type>:<code>"').max(300, 'a global id of at most 300 characters');
-const goalLinksArg = z.enum(['EVERY_TARGET', 'GOAL_ONLY']);
+const goalLinksArg = z.enum(GOAL_LINK_REACHES);
 const linkTypesArg = z.array(z.enum(EDGE_TYPES as [EdgeType, ...EdgeType[]])).max(EDGE_TYPES.length, 'at most one entry per link type').nullish();
 
 export const analyticsQuery = {
