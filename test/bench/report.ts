@@ -1,0 +1,137 @@
+import type { ProfileSummary } from './summarise-profile';
+import type { Round } from './measure';
+
+/** Everything one `npm run bench` measured; written as JSON and printed as Markdown. */
+export interface BenchReport {
+  date: string;
+  machine: { nproc: number; cpu: string; node: string; platform: string; memoryGiB: number };
+  settings: { connections: number; pipelining: 1; warmupSeconds: number; seconds: number; scaleSeconds: number; scales: number[] };
+  dataset: { nodes: number; edges: number };
+  workloads: WorkloadResult[];
+  coldStart: { runsMs: number[]; medianMs: number; rssAfterLoad: number | null };
+  memory: { oursIdleRss: number | null; oursPeakRss: number | null; naivePeakRss: number | null; ceilingPeakRss: number | null };
+  scale: ScaleResult[];
+  targets: TargetResult[];
+  profile?: ProfileSummary & { file: string };
+  /** Whole-run wall time, seconds. */
+  elapsedSeconds: number;
+}
+
+export interface WorkloadResult {
+  name: string;
+  title: string;
+  /** Why it was skipped: "not available" (the schema lacks its fields) or the failure. */
+  skipped?: string;
+  responseBytes?: number;
+  /** Store calls one request makes, by method: measured alone, so exact. */
+  storeCalls?: { ours: number; naive: number; oursByMethod: Record<string, number>; naiveByMethod: Record<string, number> };
+  /** Store calls per request averaged over the measured round (a cross-check of the above). */
+  storeCallsUnderLoad?: { ours: number; naive: number };
+  /** Whether the naive build answered byte for byte as ours did. */
+  naiveSameAnswer?: boolean;
+  ours?: Round;
+  ceiling?: Round;
+  naive?: Round;
+  oursOverCeiling?: number;
+  oursOverNaive?: number;
+}
+
+export interface ScaleResult {
+  factor: number;
+  nodes: number;
+  edges: number;
+  coldStartMs: number;
+  rssAfterLoad: number | null;
+  peakRss: number | null;
+  workloads: { name: string; skipped?: string; round?: Round; storeCalls?: number; p50VsX1?: number; p99VsX1?: number; rpsVsX1?: number }[];
+}
+
+export interface TargetResult {
+  target: string;
+  measured: string;
+  /** null when it could not be measured (e.g. the workload is not available). */
+  met: boolean | null;
+}
+
+const mb = (bytes: number | null | undefined) => (bytes == null || Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
+const num = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
+const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(1));
+const ratio = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? 'n/a' : n >= 10 ? `${n.toFixed(1)}×` : `${n.toFixed(2)}×`);
+
+/** The report as Markdown: the side-by-side table, scale, cold start and memory, targets. */
+export function toMarkdown(r: BenchReport): string {
+  const out: string[] = [];
+  out.push(`## Benchmark, ${r.date.slice(0, 10)}`);
+  out.push('');
+  out.push(
+    `Machine: ${r.machine.nproc} cores (${r.machine.cpu}), ${r.machine.memoryGiB.toFixed(1)} GiB, Node ${r.machine.node}, ${r.machine.platform}. ` +
+      `Load: autocannon, ${r.settings.connections} connections, pipelining 1, ${r.settings.warmupSeconds} s warm-up + ${r.settings.seconds} s measured per workload and server. ` +
+      `Dataset ×1: ${r.dataset.nodes} nodes, ${r.dataset.edges} links.`,
+  );
+  out.push('');
+  out.push('| workload | ours req/s | ceiling req/s | naive req/s | ours/ceiling | ours/naive | p50 ms | p99 ms | store calls/req (ours · naive) |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const w of r.workloads) {
+    if (w.skipped) {
+      out.push(`| ${w.name} (${w.title}) | ${w.skipped} | | | | | | | |`);
+      continue;
+    }
+    out.push(
+      `| ${w.name} (${w.title}) | ${num(w.ours?.rps)} | ${num(w.ceiling?.rps)} | ${num(w.naive?.rps)} | ${ratio(w.oursOverCeiling)} | ${ratio(w.oursOverNaive)} | ` +
+        `${ms(w.ours?.p50)} | ${ms(w.ours?.p99)} | ${w.storeCalls?.ours ?? 'n/a'} · ${w.storeCalls?.naive ?? 'n/a'} |`,
+    );
+  }
+  out.push('');
+  out.push('p50/p99 are ours, under the same load. Naive p50/p99: ' +
+    r.workloads.filter((w) => w.naive).map((w) => `${w.name} ${ms(w.naive?.p50)}/${ms(w.naive?.p99)} ms`).join(', ') + '.');
+  out.push('');
+  out.push('### Scale (ours only; ×N initiatives, documents and their links)');
+  out.push('');
+  out.push(`| workload | ${['×1', ...r.scale.map((s) => `×${s.factor}`)].map((h) => `${h} req/s | ${h} p50 | ${h} p99`).join(' | ')} | ${r.scale.map((s) => `p99 ×${s.factor}/×1`).join(' | ')} |`);
+  out.push(`|---|${['×1', ...r.scale.map(() => '')].map(() => '---:|---:|---:').join('|')}|${r.scale.map(() => '---:').join('|')}|`);
+  for (const w of r.workloads) {
+    if (w.skipped) continue;
+    const cells = [`${num(w.ours?.rps)} | ${ms(w.ours?.p50)} | ${ms(w.ours?.p99)}`];
+    const ratios: string[] = [];
+    for (const s of r.scale) {
+      const at = s.workloads.find((x) => x.name === w.name);
+      cells.push(at?.round ? `${num(at.round.rps)} | ${ms(at.round.p50)} | ${ms(at.round.p99)}` : `${at?.skipped ?? 'n/a'} | | `);
+      ratios.push(ratio(at?.p99VsX1));
+    }
+    out.push(`| ${w.name} | ${cells.join(' | ')} | ${ratios.join(' | ')} |`);
+  }
+  out.push('');
+  out.push(`Graph size: ×1 ${r.dataset.nodes} nodes / ${r.dataset.edges} links; ` +
+    r.scale.map((s) => `×${s.factor} ${s.nodes} / ${s.edges}`).join('; ') + '.');
+  out.push('');
+  out.push('### Cold start and memory');
+  out.push('');
+  out.push('| | ×1 | ' + r.scale.map((s) => `×${s.factor}`).join(' | ') + ' |');
+  out.push('|---|---:|' + r.scale.map(() => '---:').join('|') + '|');
+  out.push(`| cold start (spawn → first correct answer) | ${num(r.coldStart.medianMs)} ms (median of ${r.coldStart.runsMs.length}) | ` + r.scale.map((s) => `${num(s.coldStartMs)} ms`).join(' | ') + ' |');
+  out.push(`| RSS after loading (idle, \`node dist/src/main.js\`) | ${mb(r.coldStart.rssAfterLoad)} | ` + r.scale.map((s) => mb(s.rssAfterLoad)).join(' | ') + ' |');
+  out.push(`| peak RSS under the benchmark's load | ${mb(r.memory.oursPeakRss)} | ` + r.scale.map((s) => mb(s.peakRss)).join(' | ') + ' |');
+  out.push('');
+  out.push(`Peak RSS of the others at ×1: naive ${mb(r.memory.naivePeakRss)}, ceiling ${mb(r.memory.ceilingPeakRss)}.`);
+  out.push('');
+  out.push('### Targets');
+  out.push('');
+  out.push('| target | measured | |');
+  out.push('|---|---|---|');
+  for (const t of r.targets) out.push(`| ${t.target} | ${t.measured} | ${t.met === null ? 'not measured' : t.met ? 'met' : '**missed**'} |`);
+  if (r.profile) {
+    out.push('');
+    out.push(`### CPU profile of the service (${r.profile.file})`);
+    out.push('');
+    out.push('| area | self time | share |');
+    out.push('|---|---:|---:|');
+    for (const a of r.profile.areas.slice(0, 12)) out.push(`| ${a.name} | ${num(a.selfMs)} ms | ${(a.share * 100).toFixed(1)} % |`);
+    out.push('');
+    out.push('| function | self time | share |');
+    out.push('|---|---:|---:|');
+    for (const f of r.profile.topFunctions) out.push(`| \`${f.name}\` | ${num(f.selfMs)} ms | ${(f.share * 100).toFixed(1)} % |`);
+  }
+  out.push('');
+  out.push(`Run time ${num(r.elapsedSeconds)} s.`);
+  return out.join('\n');
+}
