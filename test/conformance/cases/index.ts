@@ -1,0 +1,14 @@
+import type { CaseGroup } from '../harness';
+import { apiConnections } from './api-connections';
+import { apiLookups } from './api-lookups';
+import { batching } from './batching';
+import { portReads } from './port-reads';
+import { search } from './search';
+import { writes } from './writes';
+
+/**
+ * Every case group of the conformance suite, in the order they run. To add
+ * an area (e.g. `analytics.ts`), export a `CaseGroup` from a new file here
+ * and list it below: `describeGraphStore` then runs it against every store.
+ */
+export const conformanceCases: readonly CaseGroup[] = [portReads, search, writes, apiLookups, apiConnections, batching];

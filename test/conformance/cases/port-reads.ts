@@ -1,0 +1,176 @@
+import { encodeCursor } from '../../../src/store/cursor';
+import { toSortKey } from '../../../src/domain/sort-key';
+import type { GraphNode } from '../../../src/domain/graph-records';
+import type { CaseGroup } from '../harness';
+
+const cursorOf = (node: GraphNode) => encodeCursor({ sortKey: toSortKey(node.code), id: node.id });
+
+/** The port's read methods, called directly. */
+export const portReads: CaseGroup = {
+  area: 'port: reads',
+  cases: [
+    {
+      name: 'getNodes returns nodes in key order, null for a missing id, repeats for a repeated id',
+      async run({ store, seeds }) {
+        const a = seeds.pick('ActionLine');
+        const b = seeds.pick('SdgTarget');
+        const c = seeds.pick('Resolution', (n) => n.code.includes('/'));
+        const ids = [b.id, 'ActionLine:NO-SUCH-LINE', a.id, c.id, b.id];
+        expect(await store().getNodes(ids)).toEqual([b, null, a, c, b]);
+        expect(await store().getNodes([])).toEqual([]);
+      },
+    },
+    {
+      name: 'getEdges returns edges in key order, null for a missing id',
+      async run({ store, seeds }) {
+        const [e1, e2] = [seeds.edges[0]!, seeds.edges[seeds.edges.length - 1]!];
+        expect(await store().getEdges([e2.id, 'NO|SUCH|EDGE', e1.id])).toEqual([e2, null, e1]);
+      },
+    },
+    {
+      name: 'getNeighbours answers each query in order: out, in, both, by types, [] for an unknown id',
+      async run({ store, seeds }) {
+        const c7 = seeds.node('ActionLine:C7');
+        const sub = seeds.node('ActionLine:C7.e-health');
+        const goal = seeds.pick('SdgGoal');
+        const queries = [
+          { id: sub.id, direction: 'out' as const },
+          { id: c7.id, direction: 'in' as const },
+          { id: sub.id, direction: 'both' as const },
+          { id: c7.id, direction: 'in' as const, types: ['FACILITATES', 'SUB_LINE_OF'] as const },
+          { id: goal.id, direction: 'in' as const, types: ['TARGET_OF'] as const },
+          { id: 'Entity:NO-SUCH-BODY', direction: 'both' as const },
+          { id: c7.id, direction: 'out' as const, types: [] },
+        ];
+        const expected = queries.map((q) => seeds.neighbours(q.id, q.direction, q.types ?? []));
+        // Not vacuous: the seeds link both lines.
+        expect(expected[0]!.length).toBeGreaterThan(0);
+        expect(expected[1]!.length).toBeGreaterThan(0);
+        expect(await store().getNeighbours(queries)).toEqual(expected);
+      },
+    },
+    {
+      name: 'listNodes pages through a type in code order with cursors, hasNextPage and totalCount',
+      async run({ store, seeds }) {
+        const all = seeds.ofType('SdgTarget');
+        const pageSize = 50;
+        const seen: GraphNode[] = [];
+        let after: string | undefined;
+        for (;;) {
+          const page = await store().listNodes({ type: 'SdgTarget', first: pageSize, after, withTotal: true });
+          const expected = all.slice(seen.length, seen.length + pageSize);
+          expect(page).toEqual({
+            nodes: expected,
+            cursors: expected.map(cursorOf),
+            hasNextPage: seen.length + pageSize < all.length,
+            totalCount: all.length,
+          });
+          seen.push(...page.nodes);
+          if (!page.hasNextPage) break;
+          after = page.cursors.at(-1);
+        }
+        expect(seen).toEqual(all);
+      },
+    },
+    {
+      name: 'listNodes filters by codes and by properties (an array property matches an element)',
+      async run({ store, seeds }) {
+        const multi = seeds.pick('SdgIndicator', (n) => Array.isArray(n.props.listedAs) && n.props.listedAs.length > 1);
+        const alias = (multi.props.listedAs as string[])[1]!;
+        const byAlias = { props: { listedAs: alias } };
+        expect(await store().listNodes({ type: 'SdgIndicator', filter: byAlias, first: 10, withTotal: true })).toEqual({
+          nodes: seeds.ofType('SdgIndicator', byAlias),
+          cursors: seeds.ofType('SdgIndicator', byAlias).map(cursorOf),
+          hasNextPage: false,
+          totalCount: seeds.ofType('SdgIndicator', byAlias).length,
+        });
+        expect(seeds.ofType('SdgIndicator', byAlias)).toContainEqual(multi);
+
+        const both = { codes: ['9.1', '9.c', '1.1', 'no-such'], props: { goal: '9' } };
+        const expected = seeds.ofType('SdgTarget', both);
+        expect(expected.length).toBe(2);
+        const page = await store().listNodes({ type: 'SdgTarget', filter: both, first: 10 });
+        expect(page).toEqual({ nodes: expected, cursors: expected.map(cursorOf), hasNextPage: false });
+
+        const year = seeds.pick('Resolution', (n) => typeof n.props.year === 'number').props.year!;
+        const byYear = { props: { year } };
+        const resolutions = await store().listNodes({ type: 'Resolution', filter: byYear, first: 500, withTotal: true });
+        expect(resolutions.nodes).toEqual(seeds.ofType('Resolution', byYear));
+        expect(resolutions.totalCount).toBe(seeds.ofType('Resolution', byYear).length);
+      },
+    },
+    {
+      name: 'listNodes with first 0 returns no nodes but says whether there are any; a foreign cursor is BAD_USER_INPUT',
+      async run({ store, seeds }) {
+        const total = seeds.ofType('ActionLine').length;
+        expect(await store().listNodes({ type: 'ActionLine', first: 0, withTotal: true })).toEqual({
+          nodes: [],
+          cursors: [],
+          hasNextPage: true,
+          totalCount: total,
+        });
+        expect(await store().listNodes({ type: 'GdcPrinciple', filter: { props: { nothing: 'x' } }, first: 5 })).toEqual({
+          nodes: [],
+          cursors: [],
+          hasNextPage: false,
+        });
+        await expect(store().listNodes({ type: 'ActionLine', first: 5, after: 'not-a-cursor' })).rejects.toMatchObject({
+          code: 'BAD_USER_INPUT',
+          details: { argument: 'after' },
+        });
+      },
+    },
+    {
+      name: 'listNodes after the last cursor returns an empty last page',
+      async run({ store, seeds }) {
+        const last = seeds.ofType('SdgGoal').at(-1)!;
+        expect(await store().listNodes({ type: 'SdgGoal', first: 5, after: cursorOf(last) })).toEqual({
+          nodes: [],
+          cursors: [],
+          hasNextPage: false,
+        });
+      },
+    },
+    {
+      name: 'listEdges returns whole relationship families by id, optionally by end types',
+      async run({ store, seeds }) {
+        expect(await store().listEdges({ types: ['FACILITATES', 'SUB_LINE_OF'] })).toEqual(
+          seeds.edgesOf(['FACILITATES', 'SUB_LINE_OF']),
+        );
+        const goalLevel = seeds.edgesOf(['MATRIX_LINK'], undefined, ['SdgGoal']);
+        expect(await store().listEdges({ types: ['MATRIX_LINK'], toTypes: ['SdgGoal'] })).toEqual(goalLevel);
+        const fromInitiatives = seeds.edgesOf(['CONTRIBUTES_TO'], ['Initiative']);
+        expect(fromInitiatives.length).toBeGreaterThan(0);
+        expect(await store().listEdges({ types: ['CONTRIBUTES_TO'], fromTypes: ['Initiative'] })).toEqual(fromInitiatives);
+        expect(await store().listEdges({ types: [] })).toEqual([]);
+      },
+    },
+    {
+      name: 'counts gives every node and edge type in vocabulary order, zeros included',
+      async run({ store, seeds }) {
+        expect(await store().counts()).toEqual(seeds.counts());
+      },
+    },
+    {
+      name: 'datasetInfo names the seeds version and build time',
+      async run({ store, seeds }) {
+        expect(await store().datasetInfo()).toEqual({ version: seeds.version, builtAt: seeds.builtAt });
+      },
+    },
+    {
+      name: 'ping resolves when the store can answer',
+      async run({ store }) {
+        await expect(store().ping()).resolves.toBeUndefined();
+      },
+    },
+    {
+      name: 'a closed store rejects with STORE_UNAVAILABLE',
+      async run({ freshStore, seeds }) {
+        const store = await freshStore();
+        await store.close();
+        await expect(store.getNodes([seeds.nodes[0]!.id])).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+        await expect(store.ping()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      },
+    },
+  ],
+};

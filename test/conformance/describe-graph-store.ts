@@ -1,0 +1,86 @@
+import { loadConfig } from '../../src/config';
+import { createApp, type App } from '../../src/http/create-app';
+import { createLogger } from '../../src/logger';
+import type { GraphStore } from '../../src/store/graph-store';
+import { conformanceCases } from './cases';
+import type { Capabilities, CaseGroup, GraphQLResponse, Harness } from './harness';
+import { SeedModel } from './seed-model';
+
+export interface DescribeGraphStoreOptions {
+  /** Shown in the test names: `conformance: <name>`. */
+  name: string;
+  /** Makes a new store holding exactly the seeds. Called once for the shared store and once per writing case. */
+  create: () => Promise<GraphStore>;
+  /** Optional behaviour the store has; everything is assumed supported unless set to false. */
+  supports?: Partial<Capabilities>;
+  /** When set, the whole suite is registered as skipped with this reason in its name (e.g. no database configured). */
+  skip?: string;
+  /** The case groups to run; default: every group in `cases/index.ts`. */
+  groups?: readonly CaseGroup[];
+}
+
+/**
+ * The one conformance suite of the store port, in the style of
+ * abstract-level's test suite: every adapter calls this with a factory, and
+ * every case runs against it through the port and through the GraphQL app
+ * in-process. Add a behaviour by adding a file under `cases/` and listing it
+ * in `cases/index.ts`; it then runs against every store.
+ */
+export function describeGraphStore(options: DescribeGraphStoreOptions): void {
+  const supports: Capabilities = { writes: true, ...options.supports };
+  const title = `conformance: ${options.name}${options.skip ? ` (skipped: ${options.skip})` : ''}`;
+  (options.skip ? describe.skip : describe)(title, () => {
+    const seeds = new SeedModel();
+    const config = loadConfig({});
+    const logger = createLogger('silent');
+    const opened: GraphStore[] = [];
+    const apps = new WeakMap<GraphStore, App>();
+    let shared: GraphStore | undefined;
+
+    const open = async (): Promise<GraphStore> => {
+      const store = await options.create();
+      opened.push(store);
+      return store;
+    };
+    const appOf = (store: GraphStore): App => {
+      let app = apps.get(store);
+      if (!app) apps.set(store, (app = createApp({ store, config, logger })));
+      return app;
+    };
+
+    const harness: Harness = {
+      seeds,
+      store: () => {
+        if (!shared) throw new Error('the shared store is opened in beforeAll');
+        return shared;
+      },
+      freshStore: open,
+      app: (store) => appOf(store ?? harness.store()),
+      graphql: async (query, variables, store) => {
+        const response = await appOf(store ?? harness.store()).fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+      },
+    };
+
+    beforeAll(async () => {
+      shared = await open();
+    });
+
+    afterAll(async () => {
+      await Promise.all(opened.map((store) => store.close()));
+    });
+
+    for (const group of options.groups ?? conformanceCases) {
+      describe(group.area, () => {
+        for (const testCase of group.cases) {
+          const supported = testCase.requires === undefined || supports[testCase.requires];
+          (supported ? it : it.skip)(testCase.name, () => testCase.run(harness));
+        }
+      });
+    }
+  });
+}
