@@ -13,6 +13,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0').describe('interface to listen on'),
   STORE: z.enum(['embedded', 'neo4j']).default('embedded').describe('which store adapter serves the graph'),
   SEEDS_DIR: z.string().min(1).optional().describe("seeds folder for the embedded store (default: the project's seeds/)"),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default('./data')
+    .describe("folder of the embedded store's write journal (journal.jsonl, snapshot.json); see src/store/embedded/README.md"),
   NEO4J_URI: z
     .string()
     .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, 'a neo4j:// or bolt:// URI')

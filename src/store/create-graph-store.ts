@@ -7,7 +7,12 @@ import type { GraphStore } from './graph-store';
 export async function createGraphStore(config: Config, logger: Logger): Promise<GraphStore> {
   switch (config.STORE) {
     case 'embedded': {
-      const store = createEmbeddedGraphStore({ seedsDir: config.SEEDS_DIR });
+      const store = createEmbeddedGraphStore({
+        seedsDir: config.SEEDS_DIR,
+        dataDir: config.DATA_DIR,
+        logger,
+        onRecovered: (report) => logger.info('journal replayed', { dataDir: config.DATA_DIR, ...report }),
+      });
       const dataset = await store.datasetInfo();
       logger.info('embedded store loaded', { dataset: dataset.version });
       return store;

@@ -62,8 +62,21 @@ export interface GraphStore {
    * when an operation names a missing node or edge, `ConflictError` when it
    * creates an id that exists, and leaves the graph as it was.
    * Resolves once the change is durable.
+   *
+   * Every applied batch is also one entry of the audit log (see
+   * {@link AuditEntry}), made durable with the change itself (the same journal
+   * line, or the same transaction): `context` says who asked and why; without
+   * it the entry's actor and action are `null` (a system write).
+   * `WriteResult.audit` is that entry.
    */
-  applyWrites(ops: readonly WriteOp[]): Promise<WriteResult>;
+  applyWrites(ops: readonly WriteOp[], context?: WriteContext): Promise<WriteResult>;
+
+  /**
+   * One page of the audit log, oldest first (by `seq`), filtered; see
+   * {@link AuditQuery}. The log holds every batch ever acknowledged by
+   * `applyWrites`, never less and never a batch that was not applied.
+   */
+  listAudit(query: AuditQuery): Promise<AuditPage>;
 
   /** Resolves when the store can answer; rejects with `StoreUnavailableError` otherwise. */
   ping(): Promise<void>;
@@ -158,4 +171,68 @@ export type WriteOp =
 export interface WriteResult {
   /** How many operations were applied (all of them). */
   applied: number;
+  /** The audit entry recorded for this batch. */
+  audit: AuditEntry;
+}
+
+/** Who made a write: the API key's id and role, never the key itself. */
+export interface Actor {
+  keyId: string;
+  role: string;
+}
+
+/** Who asks for a batch of writes and under which API action (e.g. `"createNode"`). */
+export interface WriteContext {
+  actor?: Actor | null;
+  action?: string | null;
+}
+
+/**
+ * One record touched by a batch, as it was before and after (`null` = absent).
+ * Edges removed because their node was deleted are listed too, so the list
+ * is the batch's whole effect: replaying `after` values in order rebuilds it.
+ */
+export type RecordChange =
+  | { kind: 'node'; id: string; before: GraphNode | null; after: GraphNode | null }
+  | { kind: 'edge'; id: string; before: GraphEdge | null; after: GraphEdge | null };
+
+/**
+ * One acknowledged batch. `seq` counts batches from 1 without gaps, in the
+ * order they were applied; `at` is the ISO date-time the store applied it.
+ * Stores keep every entry (the log is never compacted away).
+ */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: Actor | null;
+  action: string | null;
+  ops: WriteOp[];
+  changes: RecordChange[];
+}
+
+/** Filters combine with AND. */
+export interface AuditFilter {
+  /** Only entries made with this key id. */
+  keyId?: string;
+  /** Only entries of this action. */
+  action?: string;
+  /** Only entries that changed this node or edge id. */
+  recordId?: string;
+  /** Only entries at or after this ISO date-time. */
+  since?: string;
+  /** Only entries before this ISO date-time. */
+  until?: string;
+}
+
+export interface AuditQuery {
+  /** Page size, at least 0. */
+  first: number;
+  /** Only entries with a `seq` greater than this (the previous page's last `seq`). */
+  afterSeq?: number;
+  filter?: AuditFilter;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  hasNextPage: boolean;
 }

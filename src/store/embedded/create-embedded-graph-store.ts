@@ -1,19 +1,46 @@
+import type { Logger } from '../../logger';
 import { loadSeeds } from '../../seeds/load-seeds';
 import { EmbeddedGraphStore, type WriteJournal } from './embedded-graph-store';
+import { openFileWriteJournal, type RecoveryReport } from './file-write-journal';
 
 export interface CreateEmbeddedGraphStoreOptions {
   /** The seeds folder; the project's own `seeds/` when absent. */
   seedsDir?: string;
+  /**
+   * The data folder of the write journal (`journal.jsonl`, `snapshot.json`):
+   * writes acknowledged there before are replayed over the seeds, and new
+   * ones are made durable there. Without it (and without `journal`) writes
+   * live in memory only, which tests use.
+   */
+  dataDir?: string;
   journal?: WriteJournal;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Called with what the journal held at start-up. */
+  onRecovered?: (report: RecoveryReport) => void;
 }
 
-/** Loads the seeds into a new in-process store. Throws `SeedFormatError` on a malformed seed file. */
+/**
+ * Loads the seeds into a new in-process store, then replays the journal in
+ * `dataDir` when given. Throws `SeedFormatError` on a malformed seed file,
+ * `JournalCorruptError` / `JournalLockedError` / `ReplayError` when the
+ * journal cannot be brought back whole.
+ */
 export function createEmbeddedGraphStore(options: CreateEmbeddedGraphStoreOptions = {}): EmbeddedGraphStore {
   const seeds = loadSeeds(options.seedsDir);
-  return new EmbeddedGraphStore({
+  const base = {
     nodes: seeds.nodeFiles.flatMap((file) => file.records),
     edges: seeds.edgeFiles.flatMap((file) => file.records),
     dataset: { version: seeds.version, builtAt: seeds.manifest.builtAt },
-    journal: options.journal,
-  });
+  };
+  if (options.dataDir === undefined) return new EmbeddedGraphStore({ ...base, journal: options.journal });
+
+  const opened = openFileWriteJournal({ dir: options.dataDir, datasetVersion: seeds.version, logger: options.logger });
+  try {
+    const store = new EmbeddedGraphStore({ ...base, recovered: opened.recovered, journal: opened.journal });
+    options.onRecovered?.(opened.report);
+    return store;
+  } catch (error) {
+    opened.journal.close();
+    throw error;
+  }
 }

@@ -8,6 +8,9 @@ import { NODE_TYPES, type NodeType } from '../../domain/node-types';
 import { compareCodes, toSortKey } from '../../domain/sort-key';
 import { decodeCursor, encodeCursor, isAfter } from '../cursor';
 import type {
+  AuditEntry,
+  AuditPage,
+  AuditQuery,
   DatasetInfo,
   GraphStore,
   ListEdgesQuery,
@@ -16,8 +19,10 @@ import type {
   NeighbourQuery,
   NodeFilter,
   NodePage,
+  RecordChange,
   SearchHit,
   SearchQuery,
+  WriteContext,
   WriteOp,
   WriteResult,
 } from '../graph-store';
@@ -27,18 +32,45 @@ import { NgramIndex, scoreMatch } from '../text-index';
  * Makes a batch of writes durable before it is acknowledged. Synchronous on
  * purpose: nothing else runs on the event loop between applying a batch in
  * memory and persisting it, so no reader sees a write that could still be lost.
+ * `append` throws when the entry could not be made durable; the store then
+ * takes the batch back. See `FileWriteJournal`.
  */
 export interface WriteJournal {
-  append(ops: readonly WriteOp[]): void;
+  append(entry: AuditEntry): void;
   close(): void;
+}
+
+/**
+ * Batches already made durable, to apply on start before serving: a folded
+ * snapshot of records (their last state, `null` = deleted) and the audit
+ * entries of every batch; `replay` entries are applied after the snapshot,
+ * the others only join the audit log (their effect is in the snapshot).
+ */
+export interface RecoveredWrites {
+  snapshot?: { nodes: [string, GraphNode | null][]; edges: [string, GraphEdge | null][] };
+  /** Entries whose effect is in `snapshot` (audit log only), oldest first. */
+  compacted: AuditEntry[];
+  /** Entries to re-apply, oldest first, continuing the `seq` of `compacted`. */
+  replay: AuditEntry[];
 }
 
 export interface EmbeddedGraphStoreOptions {
   nodes: Iterable<GraphNode>;
   edges: Iterable<GraphEdge>;
   dataset: DatasetInfo;
+  /** Writes acknowledged before the last stop, applied over the seeds before the journal is attached. */
+  recovered?: RecoveredWrites;
   journal?: WriteJournal;
+  /** The clock for audit entries; tests pin it. */
+  now?: () => Date;
 }
+
+/**
+ * A recovered write that cannot be applied over the current seeds (e.g. an
+ * edge whose end was removed from the seeds since): start-up stops rather
+ * than serve a graph that silently lacks an acknowledged write.
+ */
+export class ReplayError extends Error {}
 
 /**
  * The default store: the whole graph in process memory, in a graphology
@@ -54,12 +86,16 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly textIndex = new NgramIndex();
   private readonly dataset: DatasetInfo;
   private readonly journal: WriteJournal | undefined;
+  private readonly audit: AuditEntry[] = [];
+  private readonly now: () => Date;
   private closed = false;
 
   constructor(options: EmbeddedGraphStoreOptions) {
     this.dataset = options.dataset;
+    this.now = options.now ?? (() => new Date());
     for (const node of options.nodes) this.putNode(node);
     for (const edge of options.edges) this.putEdge(edge);
+    if (options.recovered) this.recover(options.recovered);
     this.journal = options.journal;
   }
 
@@ -139,17 +175,43 @@ export class EmbeddedGraphStore implements GraphStore {
     return { ...this.dataset };
   }
 
-  async applyWrites(ops: readonly WriteOp[]): Promise<WriteResult> {
+  // Synchronous from the first op to the journal's fsync: batches never interleave.
+  async applyWrites(ops: readonly WriteOp[], context: WriteContext = {}): Promise<WriteResult> {
     this.assertOpen();
     const undo: (() => void)[] = [];
+    const changes: RecordChange[] = [];
     try {
-      for (const op of ops) undo.push(this.applyOne(op));
-      this.journal?.append(ops);
+      for (const op of ops) undo.push(this.applyOne(op, changes));
+      const entry: AuditEntry = deepFreeze(
+        structuredClone({
+          seq: this.audit.length + 1,
+          at: this.now().toISOString(),
+          actor: context.actor ?? null,
+          action: context.action ?? null,
+          ops: [...ops],
+          changes,
+        }),
+      );
+      this.journal?.append(entry);
+      this.audit.push(entry);
+      return { applied: ops.length, audit: entry };
     } catch (error) {
       for (const revert of undo.reverse()) revert();
       throw error;
     }
-    return { applied: ops.length };
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditPage> {
+    this.assertOpen();
+    const start = query.afterSeq === undefined ? 0 : Math.max(0, Math.min(this.audit.length, Math.floor(query.afterSeq)));
+    const entries: AuditEntry[] = [];
+    for (let i = start; i < this.audit.length; i++) {
+      const entry = this.audit[i]!;
+      if (!matchesAuditFilter(entry, query.filter)) continue;
+      if (entries.length === query.first) return { entries, hasNextPage: true };
+      entries.push(entry);
+    }
+    return { entries, hasNextPage: false };
   }
 
   async ping(): Promise<void> {
@@ -162,23 +224,30 @@ export class EmbeddedGraphStore implements GraphStore {
     this.journal?.close();
   }
 
-  // Applies one write and returns the function that takes it back.
-  private applyOne(op: WriteOp): () => void {
+  // Applies one write, records its effect in `changes`, and returns the function that takes it back.
+  private applyOne(op: WriteOp, changes: RecordChange[]): () => void {
     switch (op.op) {
       case 'createNode': {
         if (this.graph.hasNode(op.node.id)) throw new ConflictError(`Node "${op.node.id}" already exists.`, { id: op.node.id });
         this.putNode(op.node);
+        changes.push({ kind: 'node', id: op.node.id, before: null, after: op.node });
         return () => this.dropNode(op.node.id);
       }
       case 'updateNode': {
         const before = this.requireNode(op.node.id);
+        if (before.type !== op.node.type) {
+          throw new ConflictError(`Node "${op.node.id}" cannot change its type.`, { id: op.node.id });
+        }
         this.putNode(op.node);
+        changes.push({ kind: 'node', id: op.node.id, before, after: op.node });
         return () => this.putNode(before);
       }
       case 'deleteNode': {
         const before = this.requireNode(op.id);
-        const edges = this.graph.edges(op.id).map((key) => this.graph.getEdgeAttributes(key));
+        const edges = this.graph.edges(op.id).map((key) => this.graph.getEdgeAttributes(key)).sort(byId);
         this.dropNode(op.id);
+        for (const edge of edges) changes.push({ kind: 'edge', id: edge.id, before: edge, after: null });
+        changes.push({ kind: 'node', id: op.id, before, after: null });
         return () => {
           this.putNode(before);
           for (const edge of edges) this.putEdge(edge);
@@ -189,22 +258,65 @@ export class EmbeddedGraphStore implements GraphStore {
         this.requireNode(op.edge.from);
         this.requireNode(op.edge.to);
         this.putEdge(op.edge);
+        changes.push({ kind: 'edge', id: op.edge.id, before: null, after: op.edge });
         return () => this.graph.dropEdge(op.edge.id);
       }
       case 'updateEdge': {
         const before = this.requireEdge(op.edge.id);
-        if (before.from !== op.edge.from || before.to !== op.edge.to) {
-          throw new ConflictError(`Edge "${op.edge.id}" cannot change its ends; delete it and create another.`, { id: op.edge.id });
+        if (before.from !== op.edge.from || before.to !== op.edge.to || before.type !== op.edge.type) {
+          throw new ConflictError(`Edge "${op.edge.id}" cannot change its type or ends; delete it and create another.`, { id: op.edge.id });
         }
         this.graph.replaceEdgeAttributes(op.edge.id, deepFreeze(structuredClone(op.edge)));
+        changes.push({ kind: 'edge', id: op.edge.id, before, after: op.edge });
         return () => this.graph.replaceEdgeAttributes(op.edge.id, before);
       }
       case 'deleteEdge': {
         const before = this.requireEdge(op.id);
         this.graph.dropEdge(op.id);
+        changes.push({ kind: 'edge', id: op.id, before, after: null });
         return () => this.putEdge(before);
       }
     }
+  }
+
+  // Start-up only, before the journal is attached: brings back every acknowledged write.
+  private recover(recovered: RecoveredWrites): void {
+    if (recovered.snapshot) {
+      const { nodes, edges } = recovered.snapshot;
+      // Order matters: nodes exist before edges join them; deleted edges go before deleted nodes.
+      for (const [, node] of nodes) if (node) this.putNode(node);
+      for (const [id, edge] of edges) if (!edge && this.graph.hasEdge(id)) this.graph.dropEdge(id);
+      for (const [id, node] of nodes) if (!node && this.graph.hasNode(id)) this.dropNode(id);
+      for (const [id, edge] of edges) if (edge) this.restoreEdge(edge, `snapshot record "${id}"`);
+    }
+    for (const entry of recovered.compacted) this.audit.push(deepFreeze(entry));
+    for (const entry of recovered.replay) {
+      if (entry.seq !== this.audit.length + 1) {
+        throw new ReplayError(`Journal entry ${entry.seq} does not follow entry ${this.audit.length}.`);
+      }
+      // Effects, not ops: a node the seeds now contain is overwritten rather than refused as a conflict.
+      for (const change of entry.changes) {
+        if (change.kind === 'node') {
+          if (change.after) this.putNode(change.after);
+          else if (this.graph.hasNode(change.id)) this.dropNode(change.id);
+        } else if (change.after) {
+          this.restoreEdge(change.after, `journal entry ${entry.seq}`);
+        } else if (this.graph.hasEdge(change.id)) {
+          this.graph.dropEdge(change.id);
+        }
+      }
+      this.audit.push(deepFreeze(entry));
+    }
+  }
+
+  private restoreEdge(edge: GraphEdge, where: string): void {
+    if (this.graph.hasEdge(edge.id)) this.graph.dropEdge(edge.id);
+    if (!this.graph.hasNode(edge.from) || !this.graph.hasNode(edge.to)) {
+      throw new ReplayError(
+        `Cannot replay ${where}: edge "${edge.id}" joins a node that is in neither the seeds nor the journal (were the seeds changed?).`,
+      );
+    }
+    this.putEdge(edge);
   }
 
   private putNode(node: GraphNode): void {
@@ -308,6 +420,17 @@ function namesOf(node: GraphNode): string[] {
     if (name) names.push(name);
   }
   return names;
+}
+
+/** Whether an audit entry passes a filter (all given conditions hold). */
+export function matchesAuditFilter(entry: AuditEntry, filter: AuditQuery['filter']): boolean {
+  if (!filter) return true;
+  if (filter.keyId !== undefined && entry.actor?.keyId !== filter.keyId) return false;
+  if (filter.action !== undefined && entry.action !== filter.action) return false;
+  if (filter.since !== undefined && entry.at < filter.since) return false;
+  if (filter.until !== undefined && entry.at >= filter.until) return false;
+  if (filter.recordId !== undefined && !entry.changes.some((change) => change.id === filter.recordId)) return false;
+  return true;
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

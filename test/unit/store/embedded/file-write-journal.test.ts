@@ -1,0 +1,344 @@
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { StoreUnavailableError } from '../../../../src/domain/errors';
+import type { GraphEdge, GraphNode } from '../../../../src/domain/graph-records';
+import { EmbeddedGraphStore, ReplayError } from '../../../../src/store/embedded/embedded-graph-store';
+import {
+  JOURNAL_FILE,
+  JournalCorruptError,
+  JournalLockedError,
+  LOCK_FILE,
+  openFileWriteJournal,
+  SNAPSHOT_FILE,
+  type RecoveryReport,
+} from '../../../../src/store/embedded/file-write-journal';
+import type { WriteOp } from '../../../../src/store/graph-store';
+
+// A tiny seed graph (an action line and a target) and writes that add initiatives linked to it.
+const prov = { sources: [{ document: 'test' }], confidence: 'source' as const };
+const node = (type: GraphNode['type'], code: string): GraphNode => ({
+  id: `${type}:${code}`,
+  type,
+  code,
+  name: { en: `${type} ${code}` },
+  props: {},
+  provenance: prov,
+});
+const edge = (type: GraphEdge['type'], from: string, to: string): GraphEdge => ({
+  id: `${type}|${from}|${to}`,
+  type,
+  from,
+  to,
+  props: {},
+  provenance: prov,
+});
+const SEED_NODES = [node('ActionLine', 'C1'), node('SdgTarget', '9.c')];
+const SEED_EDGES = [edge('MATRIX_LINK', 'ActionLine:C1', 'SdgTarget:9.c')];
+
+/** A batch that creates initiative `code` and its ADDRESSES link to C1: half of it applied would show. */
+const createInitiative = (code: string): WriteOp[] => [
+  { op: 'createNode', node: node('Initiative', code) },
+  { op: 'createEdge', edge: edge('ADDRESSES', `Initiative:${code}`, 'ActionLine:C1') },
+];
+
+let dir: string;
+const open: { close(): Promise<void> }[] = [];
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(tmpdir(), 'journal-test-'));
+});
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function openStore(options: { compactEvery?: number; seedNodes?: GraphNode[]; dataset?: string } = {}) {
+  const warnings: { msg: string; fields?: Record<string, unknown> }[] = [];
+  const opened = openFileWriteJournal({
+    dir,
+    datasetVersion: options.dataset ?? '1.0.0+test',
+    compactEvery: options.compactEvery,
+    logger: { info: () => undefined, warn: (msg, fields) => warnings.push({ msg, fields }), error: () => undefined },
+  });
+  let store: EmbeddedGraphStore;
+  try {
+    store = new EmbeddedGraphStore({
+      nodes: options.seedNodes ?? SEED_NODES,
+      edges: options.seedNodes ? [] : SEED_EDGES,
+      dataset: { version: options.dataset ?? '1.0.0+test', builtAt: '2025-01-01T00:00:00.000Z' },
+      recovered: opened.recovered,
+      journal: opened.journal,
+    });
+  } catch (error) {
+    opened.journal.close();
+    throw error;
+  }
+  open.push(store);
+  return { store, journal: opened.journal, report: opened.report, warnings };
+}
+
+async function closeAll(): Promise<void> {
+  for (const store of open.splice(0)) await store.close();
+}
+
+async function initiativeCodes(store: EmbeddedGraphStore): Promise<string[]> {
+  return (await store.listNodes({ type: 'Initiative', first: 1000 })).nodes.map((n) => n.code);
+}
+
+async function auditSeqs(store: EmbeddedGraphStore): Promise<number[]> {
+  return (await store.listAudit({ first: 1000 })).entries.map((e) => e.seq);
+}
+
+const journalPath = () => path.join(dir, JOURNAL_FILE);
+const NO_TAIL: RecoveryReport['truncatedTail'] = null;
+
+describe('store/embedded: FileWriteJournal replays acknowledged writes', () => {
+  it('brings back every acknowledged batch, its links and its audit entry after a restart', async () => {
+    const first = openStore();
+    await first.store.applyWrites(createInitiative('a'), { actor: { keyId: 'alice', role: 'curator' }, action: 'applyChanges' });
+    await first.store.applyWrites(createInitiative('b'));
+    await first.store.applyWrites([{ op: 'deleteNode', id: 'Initiative:a' }]);
+    const before = await first.store.listAudit({ first: 100 });
+    await closeAll();
+
+    const second = openStore();
+    expect(second.report).toEqual({ snapshotSeq: 0, replayed: 3, alreadyInSnapshot: 0, truncatedTail: NO_TAIL, datasetChanged: false });
+    expect(await initiativeCodes(second.store)).toEqual(['b']);
+    expect(await second.store.getEdges(['ADDRESSES|Initiative:a|ActionLine:C1', 'ADDRESSES|Initiative:b|ActionLine:C1'])).toEqual([
+      null,
+      edge('ADDRESSES', 'Initiative:b', 'ActionLine:C1'),
+    ]);
+    expect(await second.store.listAudit({ first: 100 })).toEqual(before);
+    // The deletion's entry lists the link that went with the node, so replay needs no knowledge of cascades.
+    expect(before.entries[2]!.changes.map((c) => [c.kind, c.id, c.after])).toEqual([
+      ['edge', 'ADDRESSES|Initiative:a|ActionLine:C1', null],
+      ['node', 'Initiative:a', null],
+    ]);
+    // New writes continue the sequence.
+    expect((await second.store.applyWrites(createInitiative('c'))).audit.seq).toBe(4);
+  });
+
+  it('writes one checksummed JSON line per batch, with its seq and the seeds version', async () => {
+    const { store } = openStore();
+    await store.applyWrites(createInitiative('a'));
+    await store.applyWrites(createInitiative('b'));
+    const lines = fs.readFileSync(journalPath(), 'utf8').split('\n');
+    expect(lines.at(-1)).toBe('');
+    const parsed = lines.slice(0, -1).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(parsed.map((p) => [p.seq, p.dataset, Object.keys(p)])).toEqual([
+      [1, '1.0.0+test', ['seq', 'dataset', 'entry', 'sha256']],
+      [2, '1.0.0+test', ['seq', 'dataset', 'entry', 'sha256']],
+    ]);
+  });
+
+  it('refuses a batch that fails, writing nothing for it', async () => {
+    const { store } = openStore();
+    await store.applyWrites(createInitiative('a'));
+    const size = fs.statSync(journalPath()).size;
+    await expect(store.applyWrites(createInitiative('a'))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(store.applyWrites([...createInitiative('b'), { op: 'deleteNode', id: 'Initiative:none' }])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(fs.statSync(journalPath()).size).toBe(size);
+    expect(await initiativeCodes(store)).toEqual(['a']);
+    expect(await auditSeqs(store)).toEqual([1]);
+  });
+
+  it('refuses with STORE_UNAVAILABLE and takes the batch back when the disk refuses the line', async () => {
+    const { store, journal } = openStore();
+    await store.applyWrites(createInitiative('a'));
+    // Pull the file from under the journal: the next write cannot be made durable.
+    fs.closeSync((journal as unknown as { fd: number }).fd);
+    await expect(store.applyWrites(createInitiative('b'))).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await initiativeCodes(store)).toEqual(['a']);
+    expect(await auditSeqs(store)).toEqual([1]);
+    // After a failed fsync the file's state is unknown: later writes are refused too, until a restart.
+    await expect(store.applyWrites(createInitiative('c'))).rejects.toBeInstanceOf(StoreUnavailableError);
+    (journal as unknown as { fd: number | null }).fd = null;
+  });
+});
+
+describe('store/embedded: FileWriteJournal after a crash', () => {
+  it('reports and cuts a torn last line (no newline), keeps the cut bytes, and keeps every earlier batch', async () => {
+    const first = openStore();
+    await first.store.applyWrites(createInitiative('a'));
+    await first.store.applyWrites(createInitiative('b'));
+    await closeAll();
+    const whole = fs.readFileSync(journalPath());
+    // A crash in the middle of the third append: half a line on disk, never acknowledged.
+    const torn = '{"seq":3,"dataset":"1.0.0+test","entry":{"seq":3,"at":"2025-';
+    fs.appendFileSync(journalPath(), torn);
+
+    const second = openStore();
+    expect(second.report.truncatedTail).toEqual({
+      offset: whole.length,
+      bytes: Buffer.byteLength(torn),
+      reason: 'no newline at the end (a write stopped mid-line)',
+      savedTo: path.join(fs.realpathSync(dir), `${JOURNAL_FILE}.torn-at-${whole.length}`),
+    });
+    expect(second.warnings.map((w) => [w.msg, w.fields?.offset])).toEqual([
+      ['journal: cut off a torn last line that was never acknowledged', whole.length],
+    ]);
+    expect(fs.readFileSync(journalPath())).toEqual(whole);
+    expect(fs.readFileSync(second.report.truncatedTail!.savedTo, 'utf8')).toBe(torn);
+    expect(await initiativeCodes(second.store)).toEqual(['a', 'b']);
+    // The next write takes the place of the torn one.
+    expect((await second.store.applyWrites(createInitiative('c'))).audit.seq).toBe(3);
+    await closeAll();
+    expect(await initiativeCodes(openStore().store)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('reports and cuts a complete last line whose checksum does not match', async () => {
+    const first = openStore();
+    await first.store.applyWrites(createInitiative('a'));
+    await first.store.applyWrites(createInitiative('b'));
+    await closeAll();
+    const text = fs.readFileSync(journalPath(), 'utf8');
+    const secondLineAt = text.indexOf('\n') + 1;
+    fs.writeFileSync(journalPath(), text.slice(0, secondLineAt) + text.slice(secondLineAt).replace('Initiative b', 'Initiative X'));
+
+    const second = openStore();
+    expect(second.report.truncatedTail).toMatchObject({ offset: Buffer.byteLength(text.slice(0, secondLineAt)), reason: 'checksum mismatch' });
+    expect(await initiativeCodes(second.store)).toEqual(['a']);
+  });
+
+  it('refuses to start when a line before the last is corrupt, naming the byte offset, and changes no file', async () => {
+    const first = openStore();
+    for (const code of ['a', 'b', 'c']) await first.store.applyWrites(createInitiative(code));
+    await closeAll();
+    const text = fs.readFileSync(journalPath(), 'utf8');
+    const secondLineAt = Buffer.byteLength(text.slice(0, text.indexOf('\n') + 1));
+    const damaged = text.replace('Initiative b', 'Initiative X');
+    fs.writeFileSync(journalPath(), damaged);
+
+    expect(() => openStore()).toThrow(JournalCorruptError);
+    expect(() => openStore()).toThrow(new RegExp(`corrupt at byte ${secondLineAt} \\(line 2 of 3\\): checksum mismatch`));
+    expect(fs.readFileSync(journalPath(), 'utf8')).toBe(damaged);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('torn'))).toEqual([]);
+  });
+
+  it('refuses to start when entries are missing between lines', async () => {
+    const first = openStore();
+    for (const code of ['a', 'b', 'c']) await first.store.applyWrites(createInitiative(code));
+    await closeAll();
+    const lines = fs.readFileSync(journalPath(), 'utf8').split('\n');
+    fs.writeFileSync(journalPath(), [lines[0], lines[2], ''].join('\n'));
+    expect(() => openStore()).toThrow(/entry 3 follows entry 1/);
+  });
+
+  it('stops start-up when a replayed write no longer applies over changed seeds, rather than drop it', async () => {
+    const first = openStore();
+    await first.store.applyWrites(createInitiative('a'));
+    await closeAll();
+    // The seeds no longer have C1, which the recovered link joins.
+    expect(() => openStore({ seedNodes: [node('SdgTarget', '9.c')], dataset: '2.0.0+other' })).toThrow(ReplayError);
+    expect(() => openStore({ seedNodes: [node('SdgTarget', '9.c')], dataset: '2.0.0+other' })).toThrow(
+      /journal entry 1: edge "ADDRESSES\|Initiative:a\|ActionLine:C1" joins a node that is in neither the seeds nor the journal/,
+    );
+    // The journal is left as it was, and the lock released, for the operator.
+    const again = openStore();
+    expect(await initiativeCodes(again.store)).toEqual(['a']);
+  });
+
+  it('replays over changed seeds when the writes still apply, and says the seeds changed', async () => {
+    const first = openStore();
+    await first.store.applyWrites(createInitiative('a'));
+    await closeAll();
+    const second = openStore({ dataset: '1.1.0+newer' });
+    expect(second.report.datasetChanged).toBe(true);
+    expect(second.warnings.map((w) => w.msg)).toContain(
+      'journal: replaying writes made over other seeds; a write that no longer applies stops start-up',
+    );
+    expect(await initiativeCodes(second.store)).toEqual(['a']);
+  });
+});
+
+describe('store/embedded: FileWriteJournal compaction', () => {
+  it('folds the journal into a snapshot every compactEvery batches, and restarts from snapshot plus journal', async () => {
+    const first = openStore({ compactEvery: 3 });
+    for (const code of ['a', 'b', 'c', 'd', 'e']) await first.store.applyWrites(createInitiative(code));
+    await first.store.applyWrites([{ op: 'deleteNode', id: 'Initiative:b' }]);
+    const audit = await first.store.listAudit({ first: 100 });
+    await closeAll();
+    expect(fs.readFileSync(journalPath(), 'utf8')).toBe('');
+    expect((JSON.parse(fs.readFileSync(path.join(dir, SNAPSHOT_FILE), 'utf8')) as { seq: number }).seq).toBe(6);
+
+    const second = openStore({ compactEvery: 3 });
+    expect(second.report).toEqual({ snapshotSeq: 6, replayed: 0, alreadyInSnapshot: 0, truncatedTail: NO_TAIL, datasetChanged: false });
+    expect(await initiativeCodes(second.store)).toEqual(['a', 'c', 'd', 'e']);
+    expect(await second.store.listAudit({ first: 100 })).toEqual(audit);
+    await second.store.applyWrites(createInitiative('f'));
+    await closeAll();
+    const third = openStore({ compactEvery: 3 });
+    expect(third.report).toMatchObject({ snapshotSeq: 6, replayed: 1 });
+    expect(await initiativeCodes(third.store)).toEqual(['a', 'c', 'd', 'e', 'f']);
+    expect(await auditSeqs(third.store)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('is safe when a crash stops it before the rename: the unfinished snapshot is removed, the journal replayed', async () => {
+    const first = openStore();
+    for (const code of ['a', 'b']) await first.store.applyWrites(createInitiative(code));
+    await closeAll();
+    fs.writeFileSync(path.join(dir, `${SNAPSHOT_FILE}.tmp`), '{"format":"wsis-graph-snapshot/1","seq":2,"nod');
+
+    const second = openStore();
+    expect(fs.existsSync(path.join(dir, `${SNAPSHOT_FILE}.tmp`))).toBe(false);
+    expect(second.report).toMatchObject({ snapshotSeq: 0, replayed: 2 });
+    expect(await initiativeCodes(second.store)).toEqual(['a', 'b']);
+  });
+
+  it('is safe when a crash stops it after the rename, before the journal is emptied: nothing is applied twice', async () => {
+    const first = openStore();
+    for (const code of ['a', 'b', 'c']) await first.store.applyWrites(createInitiative(code));
+    const journalBefore = fs.readFileSync(journalPath());
+    first.journal.compact();
+    await closeAll();
+    // Put back the journal as it was before step (3).
+    fs.writeFileSync(journalPath(), journalBefore);
+
+    const second = openStore();
+    expect(second.report).toMatchObject({ snapshotSeq: 3, replayed: 0, alreadyInSnapshot: 3 });
+    expect(await initiativeCodes(second.store)).toEqual(['a', 'b', 'c']);
+    expect(await auditSeqs(second.store)).toEqual([1, 2, 3]);
+    await second.store.applyWrites(createInitiative('d'));
+    await closeAll();
+    const third = openStore();
+    expect(third.report).toMatchObject({ snapshotSeq: 3, replayed: 1, alreadyInSnapshot: 3 });
+    expect(await auditSeqs(third.store)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('refuses to start on a damaged snapshot', async () => {
+    const first = openStore();
+    await first.store.applyWrites(createInitiative('a'));
+    first.journal.compact();
+    await closeAll();
+    const file = path.join(dir, SNAPSHOT_FILE);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Initiative a', 'Initiative X'));
+    expect(() => openStore()).toThrow(/snapshot.json is corrupt: checksum mismatch/);
+  });
+});
+
+describe('store/embedded: FileWriteJournal has one writer per data folder', () => {
+  it('refuses a second open of the same folder in one process', () => {
+    openStore();
+    expect(() => openStore()).toThrow(JournalLockedError);
+  });
+
+  it('takes over the lock of a process that no longer runs (killed with -9)', async () => {
+    // A pid that is not running: a child that has already exited.
+    const { spawnSync } = await import('node:child_process');
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    fs.writeFileSync(path.join(dir, LOCK_FILE), child.stdout);
+    const { store } = openStore();
+    await store.applyWrites(createInitiative('a'));
+    expect(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).toBe(String(process.pid));
+    await closeAll();
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it('refuses a folder held by a running process', () => {
+    fs.writeFileSync(path.join(dir, LOCK_FILE), String(process.ppid));
+    expect(() => openStore()).toThrow(new RegExp(`in use by process ${process.ppid}`));
+  });
+});
