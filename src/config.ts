@@ -35,6 +35,15 @@ const envSchema = z.object({
   MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024).default(100 * 1024).describe('largest request body accepted'),
   MAX_PAGE_SIZE: int(1, 10_000).default(500).describe('largest `first` of a list or search'),
   MAX_PATH_HOPS: int(1, 12).default(6).describe('largest `maxHops` of `paths`'),
+  API_KEYS: z
+    .string()
+    .regex(
+      /^\s*[A-Za-z0-9_.-]+:(reader|curator|admin):[0-9a-f]{64}\s*(,\s*[A-Za-z0-9_.-]+:(reader|curator|admin):[0-9a-f]{64}\s*)*$/,
+      'a comma-separated list of <keyId>:<reader|curator|admin>:<sha256 hex of the key> (see src/http/AUTH.md)',
+    )
+    .optional()
+    .describe('API keys as <keyId>:<role>:<sha256 hex>, comma-separated; only hashes, never keys (npm run hash-api-key)'),
+  ALLOW_ANONYMOUS_READ: z.stringbool().default(true).describe('whether queries without an API key are served (mutations always need one)'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('least severe log level written'),
 });
 
@@ -52,7 +61,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '?');
-      return `${key}=${JSON.stringify(present[key] ?? '')}: ${issue.message}`;
+      // A key pasted where its hash belongs must not reach a log.
+      const shown = key === 'API_KEYS' ? '<hidden>' : JSON.stringify(present[key] ?? '');
+      return `${key}=${shown}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }

@@ -51,3 +51,17 @@ export class StoreUnavailableError extends DomainError {
     super('STORE_UNAVAILABLE', message, details);
   }
 }
+
+/** The request carries no valid credentials where they are needed (no API key, or an unknown one). */
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('UNAUTHENTICATED', message, details);
+  }
+}
+
+/** The caller is known but its role does not allow the action; `required` names the role needed. */
+export class ForbiddenError extends DomainError {
+  constructor(message: string, details: { required: string } & Record<string, unknown>) {
+    super('FORBIDDEN', message, details);
+  }
+}

@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/principal';
 import type { Config } from '../config';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { GraphStore } from '../store/graph-store';
@@ -7,8 +8,10 @@ export interface GraphQLContext {
   store: GraphStore;
   loaders: Loaders;
   limits: Pick<Config, 'MAX_PAGE_SIZE' | 'MAX_PATH_HOPS'>;
+  /** Who sent the request (`null`: no API key); mutations and the audit log check its role. */
+  principal?: Principal;
 }
 
-export function createContext(store: GraphStore, limits: GraphQLContext['limits']): GraphQLContext {
-  return { store, loaders: createLoaders(store), limits };
+export function createContext(store: GraphStore, limits: GraphQLContext['limits'], principal: Principal = null): GraphQLContext {
+  return { store, loaders: createLoaders(store), limits, principal };
 }

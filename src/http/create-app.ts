@@ -1,4 +1,5 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useApiKeyAuth } from '../auth/use-api-key-auth';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config';
 import { DomainError } from '../domain/errors';
@@ -30,6 +31,7 @@ export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
  * in-process with `app.fetch`.
  */
 export function createApp({ store, config, logger, plugins = [] }: AppDeps): App {
+  const auth = useApiKeyAuth({ apiKeys: config.API_KEYS, allowAnonymousRead: config.ALLOW_ANONYMOUS_READ });
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
@@ -48,10 +50,12 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
           ? logger.debug(String(args[0]))
           : logger.error(String(args[0]), { detail: args.slice(1).map(String) }),
     },
-    context: () => createContext(store, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }),
+    context: ({ request }) =>
+      createContext(store, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }, auth.principalOf(request)),
     plugins: [
       useBodyLimit(config.MAX_BODY_BYTES),
       useHealthRoutes(store),
+      auth.plugin,
       useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }),
       useQueryLimits({
         maxDepth: config.MAX_DEPTH,

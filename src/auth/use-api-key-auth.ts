@@ -1,0 +1,69 @@
+import type { Plugin } from 'graphql-yoga';
+import { createApiKeyAuthenticator, parseApiKeys } from './api-key-authenticator';
+import type { Principal } from './principal';
+
+export interface ApiKeyAuthOptions {
+  /** `API_KEYS` as configured. */
+  apiKeys: string | undefined;
+  /** Whether a request without a key may read. */
+  allowAnonymousRead: boolean;
+}
+
+export interface ApiKeyAuth {
+  plugin: Plugin;
+  /** The principal the plugin found for a request it let through (`null`: anonymous). */
+  principalOf(request: Request): Principal;
+}
+
+/**
+ * Authenticates every request that reaches it (place it after the health
+ * routes, which stay open, and before GraphQL and the exports) by API key, sent as
+ * `Authorization: Bearer <key>` or `X-API-Key: <key>`. A request with an
+ * unknown key, a malformed `Authorization` header, or no key when anonymous
+ * reading is off, is answered 401 with an `UNAUTHENTICATED` error before
+ * anything is parsed or run. Roles are checked by the resolvers
+ * (`requireRole`). The key itself is never stored, logged or echoed.
+ */
+export function useApiKeyAuth(options: ApiKeyAuthOptions): ApiKeyAuth {
+  const authenticate = createApiKeyAuthenticator(parseApiKeys(options.apiKeys));
+  const principals = new WeakMap<Request, Principal>();
+
+  const plugin: Plugin = {
+    onRequest({ request, endResponse }) {
+      const presented = presentedKey(request);
+      if (presented === 'malformed') {
+        endResponse(unauthenticated('The Authorization header is not "Bearer <key>".'));
+        return;
+      }
+      if (presented === null) {
+        if (!options.allowAnonymousRead) endResponse(unauthenticated('This service needs an API key: send "Authorization: Bearer <key>".'));
+        else principals.set(request, null);
+        return;
+      }
+      const principal = authenticate(presented);
+      if (!principal) {
+        endResponse(unauthenticated('The API key is not valid.'));
+        return;
+      }
+      principals.set(request, principal);
+    },
+  };
+  return { plugin, principalOf: (request) => principals.get(request) ?? null };
+}
+
+function presentedKey(request: Request): string | null | 'malformed' {
+  const authorization = request.headers.get('authorization');
+  if (authorization !== null) {
+    const match = /^Bearer +(\S+) *$/i.exec(authorization);
+    return match ? match[1]! : 'malformed';
+  }
+  const apiKey = request.headers.get('x-api-key');
+  return apiKey === null ? null : apiKey.trim() || 'malformed';
+}
+
+function unauthenticated(message: string): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+    status: 401,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' },
+  });
+}
