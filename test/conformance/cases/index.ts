@@ -1,4 +1,5 @@
 import type { CaseGroup } from '../harness';
+import { analytics } from './analytics';
 import { apiConnections } from './api-connections';
 import { apiLookups } from './api-lookups';
 import { batching } from './batching';
@@ -11,4 +12,4 @@ import { writes } from './writes';
  * an area (e.g. `analytics.ts`), export a `CaseGroup` from a new file here
  * and list it below: `describeGraphStore` then runs it against every store.
  */
-export const conformanceCases: readonly CaseGroup[] = [portReads, search, writes, apiLookups, apiConnections, batching];
+export const conformanceCases: readonly CaseGroup[] = [portReads, search, writes, apiLookups, apiConnections, batching, analytics];
