@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createEmbeddedGraphStore } from './embedded/create-embedded-graph-store';
 import type { GraphStore } from './graph-store';
+import { createNeo4jGraphStore } from './neo4j/create-neo4j-graph-store';
 
 /** The only module that knows every adapter: picks one by `STORE`. */
 export async function createGraphStore(config: Config, logger: Logger): Promise<GraphStore> {
@@ -17,7 +18,14 @@ export async function createGraphStore(config: Config, logger: Logger): Promise<
       logger.info('embedded store loaded', { dataset: dataset.version });
       return store;
     }
-    case 'neo4j':
-      throw new Error('STORE=neo4j is not available in this build yet.');
+    case 'neo4j': {
+      // Starts even when the database is down: /readyz reports 503 until it answers.
+      const store = createNeo4jGraphStore(config);
+      await store.ping().then(
+        () => logger.info('neo4j store connected', { database: config.NEO4J_DATABASE }),
+        (error: unknown) => logger.warn('neo4j store not reachable yet', { code: (error as { code?: unknown }).code }),
+      );
+      return store;
+    }
   }
 }

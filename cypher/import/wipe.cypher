@@ -1,0 +1,7 @@
+// db:seed --wipe: deletes every node and relationship (graph, dataset and audit log) in batches.
+// Runs in an auto-commit transaction, as CALL … IN TRANSACTIONS requires.
+// @params: none
+MATCH (n)
+CALL (n) {
+  DETACH DELETE n
+} IN TRANSACTIONS OF 1000 ROWS

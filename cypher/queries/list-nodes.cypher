@@ -1,0 +1,16 @@
+// GraphStore.listNodes: one page of nodes of a type, filtered, in (sortKey, id) order after a cursor position.
+// $props is a list of {key, value} on p_<key> properties; a scalar filter value matches an element of a list property.
+// $limit is the page size plus one, to learn whether another page follows.
+// @params: type, codes, props, afterKey, afterId, limit
+MATCH (n:Node)
+WHERE n.type = $type
+  AND ($codes IS NULL OR n.code IN $codes)
+  AND all(f IN $props WHERE
+    CASE
+      WHEN n[f.key] IS :: LIST<ANY> AND NOT f.value IS :: LIST<ANY> THEN f.value IN n[f.key]
+      ELSE n[f.key] = f.value
+    END)
+  AND ($afterKey IS NULL OR n.sortKey > $afterKey OR (n.sortKey = $afterKey AND n.id > $afterId))
+RETURN n
+ORDER BY n.sortKey, n.id
+LIMIT $limit

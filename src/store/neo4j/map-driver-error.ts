@@ -1,0 +1,41 @@
+import { DomainError, ConflictError, StoreUnavailableError } from '../../domain/errors';
+
+/**
+ * The one place where Neo4j driver errors become domain errors, by their
+ * `code` (never by message text, which changes between versions):
+ *
+ * - the database cannot be reached or answer now → `StoreUnavailableError`
+ *   (`ServiceUnavailable`, `SessionExpired`, any `Neo.TransientError.*`,
+ *   a transaction timeout, an unknown database, refused credentials);
+ * - a uniqueness constraint refused a write → `ConflictError` (two writers
+ *   created the same id at once: the adapter's own check saw it free);
+ * - domain errors pass through; anything else is returned unchanged (an
+ *   internal error, masked by the API).
+ */
+export function mapDriverError(error: unknown): unknown {
+  if (error instanceof DomainError) return error;
+  const code = codeOf(error);
+  if (code === undefined) return error;
+  if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.') || code.startsWith('Neo.ClientError.Security.')) {
+    return new StoreUnavailableError('The Neo4j database cannot be reached; try again later.', { reason: code });
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new StoreUnavailableError('The Neo4j database did not answer in time; try again later.', { reason: code });
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new ConflictError('The write conflicts with a record that exists (a uniqueness constraint refused it).', { reason: code });
+  }
+  return error;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+function codeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}

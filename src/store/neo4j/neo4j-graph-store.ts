@@ -1,0 +1,397 @@
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type Node as Neo4jNode,
+  type Record as Neo4jRecord,
+  type Relationship,
+} from 'neo4j-driver';
+import { EDGE_TYPES } from '../../domain/edge-types';
+import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domain/errors';
+import type { GraphEdge, GraphNode } from '../../domain/graph-records';
+import { LANGS } from '../../domain/lang';
+import { NODE_TYPES } from '../../domain/node-types';
+import { compareCodes, toSortKey } from '../../domain/sort-key';
+import { decodeCursor, encodeCursor } from '../cursor';
+import type {
+  AuditEntry,
+  AuditPage,
+  AuditQuery,
+  DatasetInfo,
+  GraphStore,
+  ListEdgesQuery,
+  ListNodesQuery,
+  Neighbour,
+  NeighbourQuery,
+  NodeFilter,
+  NodePage,
+  RecordChange,
+  SearchHit,
+  SearchQuery,
+  TypeCount,
+  WriteContext,
+  WriteOp,
+  WriteResult,
+} from '../graph-store';
+import { queryTokens, scoreMatch } from '../text-index';
+import { checkParams, findCypherDir, readCypherFolder, type CypherFile } from './cypher-files';
+import { mapDriverError } from './map-driver-error';
+import {
+  PROP_PREFIX,
+  deepFreeze,
+  fromEdgeProperties,
+  fromNeo4jValue,
+  fromNodeProperties,
+  toEdgeProperties,
+  toNodeProperties,
+  type Neo4jProperties,
+} from './record-mapping';
+
+export interface Neo4jGraphStoreOptions {
+  driver: Driver;
+  /** The database name (`NEO4J_DATABASE`). */
+  database: string;
+  /** Transaction timeout in milliseconds (`NEO4J_TIMEOUT_MS`). */
+  timeoutMs: number;
+  /** The `cypher/` folder; found upwards from this module when absent. */
+  cypherDir?: string;
+  /** The clock for audit entries; tests pin it. */
+  now?: () => Date;
+}
+
+/**
+ * The store port over Neo4j 5 (5.26 or later: dynamic labels and types).
+ * Every query is a file under `cypher/queries/`, run with parameters only;
+ * each call opens its own session and runs one managed transaction
+ * (`executeRead` / `executeWrite`, retried by the driver on transient
+ * errors), so no connection state outlives a call: when the database goes
+ * away calls fail with `STORE_UNAVAILABLE`, and when it returns the next call
+ * succeeds. Nothing read is cached.
+ *
+ * Orders are computed as in the embedded store: nodes by (sortKey, id) in
+ * Cypher (for paging), and edges by id and search hits by score in
+ * TypeScript, with the same comparators, so both stores agree exactly.
+ */
+export class Neo4jGraphStore implements GraphStore {
+  readonly kind = 'neo4j';
+  private readonly driver: Driver;
+  private readonly database: string;
+  private readonly timeoutMs: number;
+  private readonly queries: Record<string, CypherFile>;
+  private readonly now: () => Date;
+  private closed = false;
+
+  constructor(options: Neo4jGraphStoreOptions) {
+    this.driver = options.driver;
+    this.database = options.database;
+    this.timeoutMs = options.timeoutMs;
+    this.queries = readCypherFolder(options.cypherDir ?? findCypherDir(), 'queries');
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    if (ids.length === 0) return this.assertOpen([]);
+    const byId = await this.read((tx) => this.nodesById(tx, ids));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async getEdges(ids: readonly string[]): Promise<(GraphEdge | null)[]> {
+    if (ids.length === 0) return this.assertOpen([]);
+    const byId = await this.read((tx) => this.edgesById(tx, ids));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async getNeighbours(queries: readonly NeighbourQuery[]): Promise<Neighbour[][]> {
+    if (queries.length === 0) return this.assertOpen([]);
+    const records = await this.read((tx) =>
+      this.run(tx, 'get-neighbours', {
+        queries: queries.map((q) => ({ id: q.id, direction: q.direction, types: [...(q.types ?? [])] })),
+      }),
+    );
+    const results = queries.map(() => new Map<string, Neighbour>());
+    for (const record of records) {
+      const edge = edgeOf(record);
+      // A self-loop matches an undirected pattern twice; keep it once, as the embedded store does.
+      results[toNumber(record.get('i'))]!.set(edge.id, { edge, node: fromNodeProperties((record.get('b') as Neo4jNode).properties) });
+    }
+    return results.map((found) => [...found.values()].sort((a, b) => byId(a.edge, b.edge)));
+  }
+
+  async listNodes(query: ListNodesQuery): Promise<NodePage> {
+    // A bad cursor is the caller's mistake: refuse it before touching the database.
+    const position = query.after === undefined ? null : decodeCursor(query.after);
+    const filter = filterParams(query.type, query.filter);
+    const { records, total } = await this.read(async (tx) => ({
+      records: await this.run(tx, 'list-nodes', {
+        ...filter,
+        afterKey: position?.sortKey ?? null,
+        afterId: position?.id ?? null,
+        limit: neo4j.int(query.first + 1),
+      }),
+      total: query.withTotal ? toNumber((await this.run(tx, 'count-nodes', filter))[0]!.get('total')) : undefined,
+    }));
+    const nodes = records.slice(0, query.first).map((record) => fromNodeProperties((record.get('n') as Neo4jNode).properties));
+    return {
+      nodes,
+      cursors: nodes.map((node) => encodeCursor({ sortKey: toSortKey(node.code), id: node.id })),
+      hasNextPage: records.length > query.first,
+      ...(total !== undefined ? { totalCount: total } : {}),
+    };
+  }
+
+  async listEdges(query: ListEdgesQuery): Promise<GraphEdge[]> {
+    if (query.types.length === 0) return this.assertOpen([]);
+    const records = await this.read((tx) =>
+      this.run(tx, 'list-edges', {
+        types: [...query.types],
+        fromTypes: query.fromTypes ? [...query.fromTypes] : null,
+        toTypes: query.toTypes ? [...query.toTypes] : null,
+      }),
+    );
+    return records.map(edgeOf).sort(byId);
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    const tokens = queryTokens(query.text);
+    if (tokens.length === 0) return this.assertOpen([]);
+    const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+    const records = await this.read((tx) => this.run(tx, 'search', { longest, tokens, types: [...(query.types ?? [])] }));
+    const hits: SearchHit[] = [];
+    for (const record of records) {
+      const node = fromNodeProperties((record.get('n') as Neo4jNode).properties);
+      const score = scoreMatch(query.text, node.code, LANGS.flatMap((lang) => (node.name[lang] ? [node.name[lang]!] : [])));
+      if (score > 0) hits.push({ node, score });
+    }
+    hits.sort((a, b) => b.score - a.score || compareCodes(a.node.code, b.node.code) || byId(a.node, b.node));
+    return hits.slice(0, query.first);
+  }
+
+  async counts(): Promise<{ nodes: TypeCount[]; edges: TypeCount[] }> {
+    const [nodeRecords, edgeRecords] = await this.read(async (tx) => [
+      await this.run(tx, 'count-node-types', {}),
+      await this.run(tx, 'count-edge-types', {}),
+    ]);
+    const tally = (records: Neo4jRecord[]) =>
+      new Map(records.map((record) => [record.get('type') as string, toNumber(record.get('count'))]));
+    const nodes = tally(nodeRecords);
+    const edges = tally(edgeRecords);
+    return {
+      nodes: NODE_TYPES.map((type) => ({ type, count: nodes.get(type) ?? 0 })),
+      edges: EDGE_TYPES.map((type) => ({ type, count: edges.get(type) ?? 0 })),
+    };
+  }
+
+  async datasetInfo(): Promise<DatasetInfo> {
+    const [record] = await this.read((tx) => this.run(tx, 'dataset-info', {}));
+    if (!record) throw new StoreUnavailableError('The Neo4j database holds no dataset yet; run `npm run db:seed`.');
+    return { version: String(record.get('version')), builtAt: String(fromNeo4jValue(record.get('builtAt'))) };
+  }
+
+  async applyWrites(ops: readonly WriteOp[], context: WriteContext = {}): Promise<WriteResult> {
+    // One transaction for the whole batch: a DomainError thrown by any step rolls every step back.
+    const entry = await this.write(async (tx) => {
+      const changes: RecordChange[] = [];
+      for (const op of ops) await this.applyOne(tx, op, changes);
+      const [record] = await this.run(tx, 'next-audit-seq', {});
+      const audit: AuditEntry = deepFreeze(
+        structuredClone({
+          seq: toNumber(record!.get('seq')),
+          at: this.now().toISOString(),
+          actor: context.actor ?? null,
+          action: context.action ?? null,
+          ops: [...ops],
+          changes,
+        }),
+      );
+      await this.run(tx, 'create-audit-entry', {
+        props: {
+          seq: neo4j.int(audit.seq),
+          at: audit.at,
+          keyId: audit.actor?.keyId ?? null,
+          action: audit.action,
+          recordIds: [...new Set(changes.map((change) => change.id))],
+          entry_json: JSON.stringify(audit),
+        },
+      });
+      return audit;
+    });
+    return { applied: ops.length, audit: entry };
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditPage> {
+    const filter = query.filter ?? {};
+    const records = await this.read((tx) =>
+      this.run(tx, 'list-audit', {
+        afterSeq: neo4j.int(Math.max(0, Math.floor(query.afterSeq ?? 0))),
+        keyId: filter.keyId ?? null,
+        action: filter.action ?? null,
+        recordId: filter.recordId ?? null,
+        since: filter.since ?? null,
+        until: filter.until ?? null,
+        limit: neo4j.int(query.first + 1),
+      }),
+    );
+    const entries = records
+      .slice(0, query.first)
+      .map((record) => deepFreeze(JSON.parse(String(record.get('entry'))) as AuditEntry));
+    return { entries, hasNextPage: records.length > query.first };
+  }
+
+  /** Asks the server (verifyConnectivity), every time: a failure is never remembered. */
+  async ping(): Promise<void> {
+    this.assertOpen();
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+    } catch (error) {
+      const mapped = mapDriverError(error);
+      throw mapped instanceof StoreUnavailableError
+        ? mapped
+        : new StoreUnavailableError('The Neo4j database cannot be reached; try again later.');
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+
+  // One write op inside the batch's transaction; same checks, order and messages as the embedded store.
+  private async applyOne(tx: ManagedTransaction, op: WriteOp, changes: RecordChange[]): Promise<void> {
+    switch (op.op) {
+      case 'createNode': {
+        if ((await this.nodesById(tx, [op.node.id])).has(op.node.id)) {
+          throw new ConflictError(`Node "${op.node.id}" already exists.`, { id: op.node.id });
+        }
+        await this.run(tx, 'create-node', { type: op.node.type, props: toNodeProperties(op.node) });
+        changes.push({ kind: 'node', id: op.node.id, before: null, after: op.node });
+        return;
+      }
+      case 'updateNode': {
+        const before = await this.requireNode(tx, op.node.id);
+        if (before.type !== op.node.type) throw new ConflictError(`Node "${op.node.id}" cannot change its type.`, { id: op.node.id });
+        await this.run(tx, 'update-node', { id: op.node.id, props: toNodeProperties(op.node) });
+        changes.push({ kind: 'node', id: op.node.id, before, after: op.node });
+        return;
+      }
+      case 'deleteNode': {
+        const before = await this.requireNode(tx, op.id);
+        const [record] = await this.run(tx, 'delete-node', { id: op.id });
+        const touching = (record!.get('edges') as { props: Neo4jProperties; type: string; from: string; to: string }[])
+          .map((t) => fromEdgeProperties(t.type, t.from, t.to, t.props))
+          .sort(byId);
+        for (const edge of touching) changes.push({ kind: 'edge', id: edge.id, before: edge, after: null });
+        changes.push({ kind: 'node', id: op.id, before, after: null });
+        return;
+      }
+      case 'createEdge': {
+        if ((await this.edgesById(tx, [op.edge.id])).has(op.edge.id)) {
+          throw new ConflictError(`Edge "${op.edge.id}" already exists.`, { id: op.edge.id });
+        }
+        await this.requireNode(tx, op.edge.from);
+        await this.requireNode(tx, op.edge.to);
+        await this.run(tx, 'create-edge', { type: op.edge.type, from: op.edge.from, to: op.edge.to, props: toEdgeProperties(op.edge) });
+        changes.push({ kind: 'edge', id: op.edge.id, before: null, after: op.edge });
+        return;
+      }
+      case 'updateEdge': {
+        const before = await this.requireEdge(tx, op.edge.id);
+        if (before.from !== op.edge.from || before.to !== op.edge.to || before.type !== op.edge.type) {
+          throw new ConflictError(`Edge "${op.edge.id}" cannot change its type or ends; delete it and create another.`, {
+            id: op.edge.id,
+          });
+        }
+        await this.run(tx, 'update-edge', { id: op.edge.id, props: toEdgeProperties(op.edge) });
+        changes.push({ kind: 'edge', id: op.edge.id, before, after: op.edge });
+        return;
+      }
+      case 'deleteEdge': {
+        const before = await this.requireEdge(tx, op.id);
+        await this.run(tx, 'delete-edge', { id: op.id });
+        changes.push({ kind: 'edge', id: op.id, before, after: null });
+        return;
+      }
+    }
+  }
+
+  private async nodesById(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphNode>> {
+    const records = await this.run(tx, 'get-nodes', { ids: [...new Set(ids)] });
+    const nodes = records.map((record) => fromNodeProperties((record.get('n') as Neo4jNode).properties));
+    return new Map(nodes.map((node) => [node.id, node]));
+  }
+
+  private async edgesById(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphEdge>> {
+    const records = await this.run(tx, 'get-edges', { ids: [...new Set(ids)] });
+    return new Map(records.map(edgeOf).map((edge) => [edge.id, edge]));
+  }
+
+  private async requireNode(tx: ManagedTransaction, id: string): Promise<GraphNode> {
+    const node = (await this.nodesById(tx, [id])).get(id);
+    if (!node) throw new NotFoundError(`Node "${id}" was not found.`, { id });
+    return node;
+  }
+
+  private async requireEdge(tx: ManagedTransaction, id: string): Promise<GraphEdge> {
+    const edge = (await this.edgesById(tx, [id])).get(id);
+    if (!edge) throw new NotFoundError(`Edge "${id}" was not found.`, { id });
+    return edge;
+  }
+
+  private async run(tx: ManagedTransaction, name: string, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
+    const file = this.queries[name];
+    if (!file) throw new Error(`cypher/queries/${name}.cypher does not exist.`);
+    checkParams(file, params);
+    return (await tx.run(file.text, params)).records;
+  }
+
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.session('READ', (session) => session.executeRead(work, { timeout: this.timeoutMs }));
+  }
+
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.session('WRITE', (session) => session.executeWrite(work, { timeout: this.timeoutMs }));
+  }
+
+  // A session per call, closed whatever happens; driver errors are mapped here and nowhere else.
+  private async session<T>(mode: 'READ' | 'WRITE', use: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await use(session);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  // Throws when closed; otherwise returns `value`, for methods that answer without a query.
+  private assertOpen<T>(value?: T): T {
+    if (this.closed) throw new StoreUnavailableError('The Neo4j store is closed.');
+    return value as T;
+  }
+}
+
+function edgeOf(record: Neo4jRecord): GraphEdge {
+  const relationship = record.get('r') as Relationship;
+  return fromEdgeProperties(String(record.get('type')), String(record.get('from')), String(record.get('to')), relationship.properties);
+}
+
+// The filter parameters shared by list-nodes and count-nodes: props become {key: p_<key>, value} pairs.
+function filterParams(type: string, filter: NodeFilter | undefined) {
+  return {
+    type,
+    codes: filter?.codes ? [...filter.codes] : null,
+    props: Object.entries(filter?.props ?? {}).map(([key, value]) => ({ key: `${PROP_PREFIX}${key}`, value })),
+  };
+}
+
+function toNumber(value: unknown): number {
+  return fromNeo4jValue(value) as number;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

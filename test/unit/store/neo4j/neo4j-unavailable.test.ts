@@ -1,0 +1,114 @@
+import net, { type AddressInfo } from 'node:net';
+import { loadConfig } from '../../../../src/config';
+import { createApp } from '../../../../src/http/create-app';
+import { createLogger } from '../../../../src/logger';
+import { createGraphStore } from '../../../../src/store/create-graph-store';
+import type { GraphStore } from '../../../../src/store/graph-store';
+
+/**
+ * STORE=neo4j with no database at NEO4J_URI: the service starts, reports
+ * 503 on /readyz and answers queries with a coded STORE_UNAVAILABLE error.
+ * No Neo4j server runs here, so "recovers" is shown only for our own state:
+ * after failures, each request makes a new connection attempt (seen by a
+ * plain TCP listener put on the port; it is not Neo4j and answers nothing).
+ * That the driver then completes a Bolt handshake with a real server is the
+ * driver's behaviour and is not proven here.
+ */
+describe('neo4j store: an unreachable database', () => {
+  let port: number;
+  let store: GraphStore;
+
+  beforeAll(async () => {
+    port = await closedPort();
+    const config = loadConfig({ STORE: 'neo4j', NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_TIMEOUT_MS: '500' });
+    store = await createGraphStore(config, createLogger('silent'));
+  });
+
+  afterAll(async () => {
+    await store.close();
+  });
+
+  const app = () => createApp({ store, config: loadConfig({}), logger: createLogger('silent') });
+
+  it('does not stop start-up: the store is created and says which adapter it is', () => {
+    expect(store.kind).toBe('neo4j');
+  });
+
+  it('reports 503 with STORE_UNAVAILABLE on /readyz, 200 on /healthz', async () => {
+    const ready = await app().fetch('http://localhost/readyz');
+    expect({ status: ready.status, body: await ready.json() }).toEqual({
+      status: 503,
+      body: { status: 'unavailable', store: 'neo4j', code: 'STORE_UNAVAILABLE' },
+    });
+    const health = await app().fetch('http://localhost/healthz');
+    expect(health.status).toBe(200);
+  });
+
+  it('answers a query with a coded STORE_UNAVAILABLE error at the field', async () => {
+    const response = await app().fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: '{ actionLine(code: "C2") { code } }' }),
+    });
+    const body = (await response.json()) as { data: unknown; errors: { message: string; path: unknown[]; extensions: Record<string, unknown> }[] };
+    expect({ data: body.data, errors: body.errors.map((e) => ({ message: e.message, path: e.path, extensions: e.extensions })) }).toEqual({
+      data: { actionLine: null },
+      errors: [
+        {
+          message: 'The Neo4j database cannot be reached; try again later.',
+          path: ['actionLine'],
+          extensions: { code: 'STORE_UNAVAILABLE', reason: 'ServiceUnavailable' },
+        },
+      ],
+    });
+  });
+
+  it('rejects every port method with STORE_UNAVAILABLE', async () => {
+    const calls: [string, () => Promise<unknown>][] = [
+      ['getNodes', () => store.getNodes(['ActionLine:C2'])],
+      ['getEdges', () => store.getEdges(['x'])],
+      ['getNeighbours', () => store.getNeighbours([{ id: 'ActionLine:C2', direction: 'both' }])],
+      ['listNodes', () => store.listNodes({ type: 'ActionLine', first: 5 })],
+      ['listEdges', () => store.listEdges({ types: ['FACILITATES'] })],
+      ['search', () => store.search({ text: 'health', first: 5 })],
+      ['counts', () => store.counts()],
+      ['datasetInfo', () => store.datasetInfo()],
+      ['applyWrites', () => store.applyWrites([{ op: 'deleteEdge', id: 'x' }])],
+      ['listAudit', () => store.listAudit({ first: 5 })],
+      ['ping', () => store.ping()],
+    ];
+    const codes = await Promise.all(
+      calls.map(async ([name, call]) => [name, await call().then(() => 'resolved', (error: { code?: unknown }) => error.code)]),
+    );
+    expect(Object.fromEntries(codes)).toEqual(Object.fromEntries(calls.map(([name]) => [name, 'STORE_UNAVAILABLE'])));
+  }, 30_000);
+
+  it('caches no failure: after failed requests, the next request connects again', async () => {
+    await app().fetch('http://localhost/readyz');
+    let attempts = 0;
+    const listener = net.createServer((socket) => {
+      attempts += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(port, '127.0.0.1', resolve));
+    try {
+      const ready = await app().fetch('http://localhost/readyz');
+      expect(ready.status).toBe(503);
+      const firstRound = attempts;
+      expect(firstRound).toBeGreaterThan(0);
+      await store.getNodes(['ActionLine:C2']).catch(() => undefined);
+      expect(attempts).toBeGreaterThan(firstRound);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
+});
+
+// A local port with nothing listening: bind port 0, note the port, close.
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
