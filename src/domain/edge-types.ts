@@ -87,6 +87,11 @@ export const EDGE_VOCABULARY = {
     to: ['Resolution', 'Initiative', 'Process', 'Entity'],
     doc: 'A sourced link that fits no sharper type (e.g. an initiative and the resolution it responds to).',
   },
+  STUDY_LINK: {
+    from: ['ActionLine'],
+    to: ['SdgTarget', 'SdgGoal'],
+    doc: 'A mapping study asserts that an action line serves an SDG target or goal, with its rationale; `study` names the study version.',
+  },
 } as const satisfies Record<string, { from: readonly NodeType[]; to: readonly NodeType[]; doc: string }>;
 
 export type EdgeType = keyof typeof EDGE_VOCABULARY;

@@ -7,6 +7,9 @@ import { provenanceFields } from './evidence';
 import { GdcCommitment, GdcObjective, GdcPrinciple } from './gdc';
 import { Initiative } from './initiative';
 import { Activity, Facilitation, Link, Mandate, MatrixLink } from './link';
+import { AuditChange, auditQueries, AuditEntry, RecordKind } from './audit';
+import { MappingPair, MappingStudy, mappingStudyQueries, StudyAssertion, StudyStatus } from './mapping-study';
+import { Mutation } from './mutation';
 import { Paragraph } from './paragraph';
 import { Process } from './process';
 import { Query } from './query';
@@ -19,7 +22,15 @@ import { Theme } from './theme';
 /** Every resolver of the schema, by GraphQL type. */
 export const resolvers = {
   ...enums,
-  Query: { ...Query, ...analyticsQuery },
+  Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries },
+  Mutation,
+  MappingStudy,
+  StudyAssertion,
+  MappingPair,
+  StudyStatus,
+  AuditEntry,
+  AuditChange,
+  RecordKind,
   ...analyticsTypes,
   Node: { __resolveType: (node: GraphNode) => node.type },
   // Links are handed to resolvers as views holding their edge; a bare provenance record is a node's.

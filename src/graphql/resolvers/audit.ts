@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { requireRole } from '../../auth/principal';
+import type { AuditEntry as StoredAuditEntry, RecordChange } from '../../store/graph-store';
+import type { GraphQLContext } from '../context';
+import { firstArg, parseArgs } from '../parse-args';
+
+const isoDateTime = z.iso
+  .datetime({ offset: true, message: 'an ISO date-time such as 2025-06-01T00:00:00Z' })
+  .transform((text) => new Date(text).toISOString());
+
+/** Root query field `auditLog`: admins only. */
+export const auditQueries = {
+  auditLog: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
+    requireRole(ctx.principal, 'admin', 'auditLog');
+    const parsed = parseArgs(
+      z.object({
+        first: firstArg(ctx.limits.MAX_PAGE_SIZE),
+        after: z.string().regex(/^(0|[1-9]\d{0,14})$/, 'a cursor from a previous page').nullish(),
+        filter: z
+          .object({
+            keyId: z.string().max(200).nullish(),
+            action: z.string().max(200).nullish(),
+            recordId: z.string().max(1000).nullish(),
+            since: isoDateTime.nullish(),
+            until: isoDateTime.nullish(),
+          })
+          .nullish(),
+      }),
+      args,
+    );
+    const filter = Object.fromEntries(Object.entries(parsed.filter ?? {}).filter(([, value]) => value != null));
+    const page = await ctx.store.listAudit({
+      first: parsed.first,
+      afterSeq: parsed.after == null ? undefined : Number(parsed.after),
+      filter,
+    });
+    return {
+      entries: page.entries,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.entries.length > 0 ? String(page.entries.at(-1)!.seq) : null },
+    };
+  },
+};
+
+/** Resolvers of `AuditEntry`. */
+export const AuditEntry = {
+  operations: (entry: StoredAuditEntry) => entry.ops.map((op) => JSON.stringify(op)),
+};
+
+/** Resolvers of `AuditChange`. */
+export const AuditChange = {
+  before: (change: RecordChange) => (change.before === null ? null : JSON.stringify(change.before)),
+  after: (change: RecordChange) => (change.after === null ? null : JSON.stringify(change.after)),
+};
+
+/** `RecordKind` values as stored. */
+export const RecordKind = { NODE: 'node', LINK: 'edge' };

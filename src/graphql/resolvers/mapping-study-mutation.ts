@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { LIMITS, parseInput } from '../../curation/curation-inputs';
+import {
+  assertionInput,
+  pairInput,
+  planAddAssertions,
+  planCreateStudy,
+  planDeleteStudy,
+  planPublishStudy,
+  planRemoveAssertions,
+  planReviseStudy,
+  planUpdateStudy,
+  studyInput,
+  studyUpdateInput,
+} from '../../curation/mapping-studies';
+import type { GraphNode } from '../../domain/graph-records';
+import type { GraphQLContext } from '../context';
+import { curate } from './mutation';
+
+const studyIdArg = z.string().max(300, 'a mapping study id of at most 300 characters');
+
+// The study as the batch left it: the store's record, read after the write.
+const reread = (ctx: GraphQLContext, node: GraphNode) => async () => (await ctx.store.getNodes([node.id]))[0];
+
+/** Resolvers of the mapping-study mutations (see `src/curation/mapping-studies.ts` for their rules). */
+export const mappingStudyMutations = {
+  createMappingStudy: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'createMappingStudy', async (planner) => {
+      const node = await planCreateStudy(planner, parseInput(studyInput, args.input, 'input'));
+      return reread(ctx, node);
+    }),
+  updateMappingStudy: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'updateMappingStudy', async (planner) => {
+      const node = await planUpdateStudy(planner, parseInput(studyUpdateInput, args.input, 'input'));
+      return reread(ctx, node);
+    }),
+  addMappingAssertions: (_root: unknown, args: { study: unknown; assertions: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'addMappingAssertions', async (planner) => {
+      const study = parseInput(studyIdArg, args.study, 'study');
+      const assertions = parseInput(
+        z.array(assertionInput).min(1, 'at least one assertion').max(LIMITS.assertions, `at most ${LIMITS.assertions} assertions`),
+        args.assertions,
+        'assertions',
+      );
+      return reread(ctx, await planAddAssertions(planner, study, assertions));
+    }),
+  removeMappingAssertions: (_root: unknown, args: { study: unknown; pairs: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'removeMappingAssertions', async (planner) => {
+      const study = parseInput(studyIdArg, args.study, 'study');
+      const pairs = parseInput(
+        z.array(pairInput).min(1, 'at least one pair').max(LIMITS.assertions, `at most ${LIMITS.assertions} pairs`),
+        args.pairs,
+        'pairs',
+      );
+      return reread(ctx, await planRemoveAssertions(planner, study, pairs));
+    }),
+  publishMappingStudy: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'publishMappingStudy', async (planner) =>
+      reread(ctx, await planPublishStudy(planner, parseInput(studyIdArg, args.id, 'id'), new Date())),
+    ),
+  reviseMappingStudy: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'reviseMappingStudy', async (planner) =>
+      reread(ctx, await planReviseStudy(planner, ctx.store, parseInput(studyIdArg, args.id, 'id'))),
+    ),
+  deleteMappingStudy: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'deleteMappingStudy', async (planner) => {
+      const id = parseInput(studyIdArg, args.id, 'id');
+      const removedLinkIds = await planDeleteStudy(planner, ctx.store, id);
+      return () => ({ id, removedLinkIds });
+    }),
+};

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { requireRole } from '../../auth/principal';
+import { ChangePlanner, type PlannedOutcome } from '../../curation/change-planner';
+import {
+  changeInput,
+  globalIdText,
+  LIMITS,
+  linkInput,
+  linkUpdateInput,
+  lineText,
+  nodeInput,
+  nodeUpdateInput,
+  parseInput,
+} from '../../curation/curation-inputs';
+import { runExclusive } from '../../curation/run-exclusive';
+import type { WriteResult } from '../../store/graph-store';
+import type { GraphQLContext } from '../context';
+import { mappingStudyMutations } from './mapping-study-mutation';
+
+/**
+ * Runs one curation mutation: checks the caller's role first (so a caller
+ * without it learns nothing about its input), then, one mutation at a time
+ * per store, plans the writes, applies them as one atomic batch with the
+ * caller and action for the audit log, and forgets this request's cached
+ * reads so the answer shows the new state.
+ */
+export async function curate<T>(
+  ctx: GraphQLContext,
+  action: string,
+  plan: (planner: ChangePlanner) => Promise<(written: WriteResult) => T>,
+): Promise<T> {
+  const actor = requireRole(ctx.principal, 'curator', action);
+  return runExclusive(ctx.store, async () => {
+    const planner = new ChangePlanner(ctx.store);
+    const answer = await plan(planner);
+    const written = await ctx.store.applyWrites(planner.ops, { actor: { keyId: actor.keyId, role: actor.role }, action });
+    ctx.loaders.node.clearAll();
+    ctx.loaders.edge.clearAll();
+    ctx.loaders.neighbours.clearAll();
+    return answer(written);
+  });
+}
+
+/** The links a write removed (a deleted node's links), in id order. */
+export function removedLinkIds(written: WriteResult, except?: string): string[] {
+  return written.audit.changes
+    .filter((change) => change.kind === 'edge' && change.after === null && change.id !== except)
+    .map((change) => change.id)
+    .sort();
+}
+
+const outcome = (planner: ChangePlanner) => planner.outcomes[0]!;
+const recordOf = (o: PlannedOutcome) => ('node' in o ? o.node : 'edge' in o ? { edge: o.edge } : null);
+
+/** Resolvers of the root `Mutation` type: generic node and link writes, batches, and mapping studies. */
+export const Mutation = {
+  createNode: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'createNode', async (planner) => {
+      await planner.createNode(parseInput(nodeInput, args.input, 'input'), 'input');
+      return () => recordOf(outcome(planner));
+    }),
+  updateNode: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'updateNode', async (planner) => {
+      await planner.updateNode(parseInput(nodeUpdateInput, args.input, 'input'), 'input');
+      return () => recordOf(outcome(planner));
+    }),
+  deleteNode: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'deleteNode', async (planner) => {
+      const id = parseInput(globalIdText, args.id, 'id');
+      await planner.deleteNode(id, 'id');
+      return (written) => ({ id, removedLinkIds: removedLinkIds(written) });
+    }),
+  createLink: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'createLink', async (planner) => {
+      await planner.createLink(parseInput(linkInput, args.input, 'input'), 'input');
+      return () => recordOf(outcome(planner));
+    }),
+  updateLink: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'updateLink', async (planner) => {
+      await planner.updateLink(parseInput(linkUpdateInput, args.input, 'input'), 'input');
+      return () => recordOf(outcome(planner));
+    }),
+  deleteLink: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'deleteLink', async (planner) => {
+      const id = parseInput(lineText(1000), args.id, 'id');
+      await planner.deleteLink(id, 'id');
+      return () => ({ id, removedLinkIds: [] });
+    }),
+  applyChanges: (_root: unknown, args: { changes: unknown }, ctx: GraphQLContext) =>
+    curate(ctx, 'applyChanges', async (planner) => {
+      const changes = parseInput(
+        z.array(changeInput).min(1, 'at least one change').max(LIMITS.changes, `at most ${LIMITS.changes} changes`),
+        args.changes,
+        'changes',
+      );
+      for (const [index, change] of changes.entries()) await planner.change(change, `changes.${index}`);
+      return (written) => ({
+        applied: written.applied,
+        outcomes: planner.outcomes.map((o) => ({
+          op: o.op,
+          id: o.id,
+          node: 'node' in o ? o.node : null,
+          link: 'edge' in o ? { edge: o.edge } : null,
+        })),
+      });
+    }),
+  ...mappingStudyMutations,
+};
+
