@@ -33,6 +33,7 @@ export const CODE_PATTERNS: Readonly<Record<NodeType, RegExp>> = {
   GdcPrinciple: /^[a-z]$|^\d+$/,
   GdcCommitment: /^(\d+(\([a-z]\))?|Rev\.\d+\/[\w()-]+)$/,
   Process: /^[A-Za-z][A-Za-z0-9-]*$/,
+  MappingStudy: /^[a-z0-9][a-z0-9-]{0,62}\/v[1-9]\d*$/, // "<slug>/v<version>", made through the curation API
 };
 
 /**
