@@ -4,16 +4,23 @@
  * kept out of `src/`:
  *
  *  - the store is wrapped in a counting proxy, and `GET /__bench/stats`
- *    answers `{ requests, storeCalls, rss }` (GraphQL requests and store calls
+ *    answers `{ requests, storeCalls, rss, memory }` (GraphQL requests and store calls
  *    since the last `?reset=1`, resident memory now), so the runner can report
  *    store calls per request;
+ *  - `POST /__bench/profile?action=start|stop` starts and stops V8's CPU
+ *    profiler in this process (stop writes `<BENCH_PROFILE_DIR>/<name>.cpuprofile`
+ *    and answers its path), so a profile covers one workload under load and
+ *    not the start-up;
  *  - with `BENCH_NAIVE=1` every request gets non-batching, non-caching loaders
  *    (`createNaiveLoaders`): the naive build of the same schema and resolvers.
  *
  * Prints one JSON line `{"msg":"listening","url":...}` on stdout once ready,
  * like `main.ts`; exits on SIGTERM (so a `--cpu-prof` profile gets written).
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 import { loadConfig } from '../../src/config';
 import type { GraphQLContext } from '../../src/graphql/context';
@@ -37,8 +44,14 @@ function main(): void {
         requests++;
         return;
       }
+      if (url.pathname === '/__bench/profile') {
+        return profile(url.searchParams.get('action'), url.searchParams.get('name') ?? 'profile').then((file) =>
+          endResponse(fetchAPI.Response.json({ file })),
+        );
+      }
       if (url.pathname !== '/__bench/stats') return;
-      const stats = { requests, storeCalls: counting.counts(), rss: process.memoryUsage().rss };
+      const memory = process.memoryUsage();
+      const stats = { requests, storeCalls: counting.counts(), rss: memory.rss, memory };
       if (url.searchParams.get('reset') === '1') {
         requests = 0;
         counting.reset();
@@ -63,6 +76,29 @@ function main(): void {
     server.closeAllConnections();
     server.close(() => process.exit(0));
   });
+}
+
+// One inspector session for the process; the profiler samples every millisecond, as `--cpu-prof` does.
+let session: Session | null = null;
+function inspect<T>(method: string): Promise<T> {
+  if (!session) {
+    session = new Session();
+    session.connect();
+  }
+  const open = session;
+  return new Promise((resolve, reject) => open.post(method, (error, result) => (error ? reject(error) : resolve(result as T))));
+}
+
+async function profile(action: string | null, name: string): Promise<string | null> {
+  if (action === 'start') {
+    await inspect('Profiler.enable');
+    await inspect('Profiler.start');
+    return null;
+  }
+  const { profile: result } = await inspect<{ profile: object }>('Profiler.stop');
+  const file = path.join(process.env.BENCH_PROFILE_DIR ?? process.cwd(), `${name.replace(/[^\w.-]/g, '_')}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(result));
+  return file;
 }
 
 main();

@@ -40,6 +40,50 @@ export async function measure(url: string, body: string, options: LoadOptions): 
   };
 }
 
+/** A server in a side-by-side comparison. */
+export interface Contender {
+  name: string;
+  url: string;
+  warmupSeconds: number;
+}
+
+/**
+ * Measures several servers on the same request side by side: each is warmed
+ * up, then the measured time is cut into `slices` short rounds taken in turn
+ * (A, B, C, A, B, C …), so that a burst of load from elsewhere on a shared
+ * machine falls on all of them alike rather than on whichever ran then.
+ * Throughput is over all of a server's slices; latency percentiles over all
+ * its responses.
+ */
+export async function compare(
+  contenders: readonly Contender[],
+  body: string,
+  options: { connections: number; slices: number; sliceSeconds: number },
+): Promise<Record<string, Round>> {
+  for (const c of contenders) if (c.warmupSeconds > 0) await drive(c.url, body, options.connections, c.warmupSeconds, null);
+  const times = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const totals = new Map<string, { requests: number; ok: number; failures: number }>(
+    contenders.map((c) => [c.name, { requests: 0, ok: 0, failures: 0 }]),
+  );
+  for (let slice = 0; slice < options.slices; slice++) {
+    for (const c of contenders) {
+      const result = await drive(c.url, body, options.connections, options.sliceSeconds, times.get(c.name)!);
+      const total = totals.get(c.name)!;
+      total.requests += result.requests.total;
+      total.ok += result.requests.total - result.non2xx;
+      total.failures += result.errors + result.timeouts + result.non2xx;
+    }
+  }
+  const seconds = options.slices * options.sliceSeconds;
+  return Object.fromEntries(
+    contenders.map((c) => {
+      const sorted = times.get(c.name)!.sort((a, b) => a - b);
+      const total = totals.get(c.name)!;
+      return [c.name, { rps: total.ok / seconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), requests: total.requests, failures: total.failures }];
+    }),
+  );
+}
+
 function drive(url: string, body: string, connections: number, seconds: number, times: number[] | null): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(

@@ -5,14 +5,37 @@ import type { Round } from './measure';
 export interface BenchReport {
   date: string;
   machine: { nproc: number; cpu: string; node: string; platform: string; memoryGiB: number };
-  settings: { connections: number; pipelining: 1; warmupSeconds: number; seconds: number; scaleSeconds: number; scales: number[] };
+  settings: {
+    connections: number;
+    pipelining: 1;
+    warmupSeconds: number;
+    /** The measured time, cut into slices taken in turn by ours, the ceiling and the naive build. */
+    slices: number;
+    sliceSeconds: number;
+    /** Length of the one-connection rounds that measure latency without queueing. */
+    soloSeconds: number;
+    scaleSeconds: number;
+    scales: number[];
+  };
   dataset: { nodes: number; edges: number };
   workloads: WorkloadResult[];
   coldStart: { runsMs: number[]; medianMs: number; rssAfterLoad: number | null };
-  memory: { oursIdleRss: number | null; oursPeakRss: number | null; naivePeakRss: number | null; ceilingPeakRss: number | null };
+  memory: {
+    oursIdleRss: number | null;
+    oursPeakRss: number | null;
+    /** `process.memoryUsage()` of ours once the ×1 load is over: how much of the peak is V8's heap. */
+    oursHeapAfterLoad?: NodeJS.MemoryUsage;
+    naivePeakRss: number | null;
+    ceilingPeakRss: number | null;
+  };
   scale: ScaleResult[];
   targets: TargetResult[];
-  profile?: ProfileSummary & { file: string };
+  profile?: {
+    /** `main.js` from spawn to its first correct answer. */
+    startup?: ProfileSummary & { file: string };
+    /** Ours under each workload's load, start-up excluded. */
+    workloads: (ProfileSummary & { name: string; file: string })[];
+  };
   /** Whole-run wall time, seconds. */
   elapsedSeconds: number;
 }
@@ -30,6 +53,8 @@ export interface WorkloadResult {
   /** Whether the naive build answered byte for byte as ours did. */
   naiveSameAnswer?: boolean;
   ours?: Round;
+  /** Ours with one connection: the latency of a request that waits for no other. */
+  solo?: Round;
   ceiling?: Round;
   naive?: Round;
   oursOverCeiling?: number;
@@ -43,7 +68,8 @@ export interface ScaleResult {
   coldStartMs: number;
   rssAfterLoad: number | null;
   peakRss: number | null;
-  workloads: { name: string; skipped?: string; round?: Round; storeCalls?: number; p50VsX1?: number; p99VsX1?: number; rpsVsX1?: number }[];
+    /** `p50VsX1`/`p99VsX1` compare the one-connection latencies; `rpsVsX1` the loaded throughput. */
+  workloads: { name: string; skipped?: string; round?: Round; solo?: Round; storeCalls?: number; p50VsX1?: number; p99VsX1?: number; rpsVsX1?: number }[];
 }
 
 export interface TargetResult {
@@ -65,37 +91,40 @@ export function toMarkdown(r: BenchReport): string {
   out.push('');
   out.push(
     `Machine: ${r.machine.nproc} cores (${r.machine.cpu}), ${r.machine.memoryGiB.toFixed(1)} GiB, Node ${r.machine.node}, ${r.machine.platform}. ` +
-      `Load: autocannon, ${r.settings.connections} connections, pipelining 1, ${r.settings.warmupSeconds} s warm-up + ${r.settings.seconds} s measured per workload and server. ` +
+      `Load: autocannon, ${r.settings.connections} connections, pipelining 1; per workload and server ${r.settings.warmupSeconds} s warm-up, then ${r.settings.slices} × ${r.settings.sliceSeconds} s measured, the three servers taking turns. ` +
       `Dataset ×1: ${r.dataset.nodes} nodes, ${r.dataset.edges} links.`,
   );
   out.push('');
-  out.push('| workload | ours req/s | ceiling req/s | naive req/s | ours/ceiling | ours/naive | p50 ms | p99 ms | store calls/req (ours · naive) |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('| workload | ours req/s | ceiling req/s | naive req/s | ours/ceiling | ours/naive | p50 ms | p99 ms | p50 ms alone | p99 ms alone | store calls/req (ours · naive) |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const w of r.workloads) {
     if (w.skipped) {
-      out.push(`| ${w.name} (${w.title}) | ${w.skipped} | | | | | | | |`);
+      out.push(`| ${w.name} (${w.title}) | ${w.skipped} | | | | | | | | | |`);
       continue;
     }
     out.push(
       `| ${w.name} (${w.title}) | ${num(w.ours?.rps)} | ${num(w.ceiling?.rps)} | ${num(w.naive?.rps)} | ${ratio(w.oursOverCeiling)} | ${ratio(w.oursOverNaive)} | ` +
-        `${ms(w.ours?.p50)} | ${ms(w.ours?.p99)} | ${w.storeCalls?.ours ?? 'n/a'} · ${w.storeCalls?.naive ?? 'n/a'} |`,
+        `${ms(w.ours?.p50)} | ${ms(w.ours?.p99)} | ${ms(w.solo?.p50)} | ${ms(w.solo?.p99)} | ${w.storeCalls?.ours ?? 'n/a'} · ${w.storeCalls?.naive ?? 'n/a'} |`,
     );
   }
   out.push('');
-  out.push('p50/p99 are ours, under the same load. Naive p50/p99: ' +
+  out.push(`p50/p99 are ours: under the same load (${r.settings.connections} connections), and alone (1 connection, ${r.settings.soloSeconds} s). Naive p50/p99 under load: ` +
     r.workloads.filter((w) => w.naive).map((w) => `${w.name} ${ms(w.naive?.p50)}/${ms(w.naive?.p99)} ms`).join(', ') + '.');
   out.push('');
   out.push('### Scale (ours only; ×N initiatives, documents and their links)');
   out.push('');
-  out.push(`| workload | ${['×1', ...r.scale.map((s) => `×${s.factor}`)].map((h) => `${h} req/s | ${h} p50 | ${h} p99`).join(' | ')} | ${r.scale.map((s) => `p99 ×${s.factor}/×1`).join(' | ')} |`);
-  out.push(`|---|${['×1', ...r.scale.map(() => '')].map(() => '---:|---:|---:').join('|')}|${r.scale.map(() => '---:').join('|')}|`);
+  out.push('req/s under load; p50/p99 alone (1 connection), in ms; the last columns compare p99 alone with ×1.');
+  out.push('');
+  const columns = ['×1', ...r.scale.map((s) => `×${s.factor}`)];
+  out.push(`| workload | ${columns.map((h) => `${h} req/s | ${h} p50 | ${h} p99`).join(' | ')} | ${r.scale.map((s) => `p99 ×${s.factor}/×1`).join(' | ')} |`);
+  out.push(`|---|${columns.map(() => '---:|---:|---:').join('|')}|${r.scale.map(() => '---:').join('|')}|`);
   for (const w of r.workloads) {
     if (w.skipped) continue;
-    const cells = [`${num(w.ours?.rps)} | ${ms(w.ours?.p50)} | ${ms(w.ours?.p99)}`];
+    const cells = [`${num(w.ours?.rps)} | ${ms(w.solo?.p50)} | ${ms(w.solo?.p99)}`];
     const ratios: string[] = [];
     for (const s of r.scale) {
       const at = s.workloads.find((x) => x.name === w.name);
-      cells.push(at?.round ? `${num(at.round.rps)} | ${ms(at.round.p50)} | ${ms(at.round.p99)}` : `${at?.skipped ?? 'n/a'} | | `);
+      cells.push(at?.round ? `${num(at.round.rps)} | ${ms(at.solo?.p50)} | ${ms(at.solo?.p99)}` : `${at?.skipped ?? 'n/a'} | | `);
       ratios.push(ratio(at?.p99VsX1));
     }
     out.push(`| ${w.name} | ${cells.join(' | ')} | ${ratios.join(' | ')} |`);
@@ -121,15 +150,14 @@ export function toMarkdown(r: BenchReport): string {
   for (const t of r.targets) out.push(`| ${t.target} | ${t.measured} | ${t.met === null ? 'not measured' : t.met ? 'met' : '**missed**'} |`);
   if (r.profile) {
     out.push('');
-    out.push(`### CPU profile of the service (${r.profile.file})`);
+    out.push('### Where the service spends its CPU (self time, share of busy time)');
     out.push('');
-    out.push('| area | self time | share |');
-    out.push('|---|---:|---:|');
-    for (const a of r.profile.areas.slice(0, 12)) out.push(`| ${a.name} | ${num(a.selfMs)} ms | ${(a.share * 100).toFixed(1)} % |`);
-    out.push('');
-    out.push('| function | self time | share |');
-    out.push('|---|---:|---:|');
-    for (const f of r.profile.topFunctions) out.push(`| \`${f.name}\` | ${num(f.selfMs)} ms | ${(f.share * 100).toFixed(1)} % |`);
+    const line = (p: ProfileSummary, n: number) => p.areas.slice(0, n).map((a) => `${a.name} ${(a.share * 100).toFixed(0)} %`).join(', ');
+    const fns = (p: ProfileSummary, n: number) => p.topFunctions.slice(0, n).map((f) => `\`${f.name}\` ${(f.share * 100).toFixed(1)} %`).join(', ');
+    out.push('| profile | busy ms | top areas | top functions |');
+    out.push('|---|---:|---|---|');
+    if (r.profile.startup) out.push(`| start-up (${r.profile.startup.file}) | ${num(r.profile.startup.totalMs)} | ${line(r.profile.startup, 6)} | ${fns(r.profile.startup, 5)} |`);
+    for (const p of r.profile.workloads) out.push(`| ${p.name} | ${num(p.totalMs)} | ${line(p, 6)} | ${fns(p, 5)} |`);
   }
   out.push('');
   out.push(`Run time ${num(r.elapsedSeconds)} s.`);

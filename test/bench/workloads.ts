@@ -68,6 +68,42 @@ export const WORKLOADS: readonly Workload[] = [
     query: '{ search(query: "数字", first: 20) { score node { id code name(lang: ZH) } } }',
     check: (d) => expect(list(d.search).length > 0, 'some hits for "数字"'),
   },
+  {
+    name: 'matrix',
+    title: 'action lines × SDG goals, full matrix',
+    needs: ['matrix'],
+    query:
+      '{ matrix(rows: ACTION_LINES, columns: SDG_GOALS) { rows { code } columns { code } cells { row { code } column { code } value evidence { id } } } }',
+    check: (d) => {
+      const matrix = d.matrix as Json | null;
+      return expect(
+        list(matrix?.rows).length === 19 && list(matrix?.columns).length === 17 && list(matrix?.cells).length > 0,
+        '19 action lines × 17 goals with some cells',
+      );
+    },
+  },
+  {
+    name: 'overlap',
+    title: 'overlap of two entities',
+    needs: ['overlap'],
+    query:
+      '{ overlap(a: "Entity:ITU", b: "Entity:UNESCO", goalLinks: GOAL_ONLY) { targetCountA targetCountB jaccard sharedTargets { node { code } evidenceA { id } evidenceB { id } } onlyA { code } onlyB { code } } }',
+    check: (d) => {
+      const overlap = d.overlap as Json | null;
+      return expect(Number(overlap?.targetCountA) > 0 && Number(overlap?.targetCountB) > 0, 'both entities reaching some targets');
+    },
+  },
+  {
+    name: 'paths',
+    title: 'paths entity → SDG goal, ≤ 4 hops',
+    needs: ['paths'],
+    query: '{ paths(from: "Entity:ITU", to: "SdgGoal:9", maxHops: 4, first: 5) { length nodes { id } links { id type } } }',
+    check: (d) => {
+      const paths = list(d.paths);
+      const joins = paths.every((p) => list(p.nodes)[0]?.id === 'Entity:ITU' && list(p.nodes).at(-1)?.id === 'SdgGoal:9');
+      return expect(paths.length > 0 && joins, 'paths from Entity:ITU to SdgGoal:9');
+    },
+  },
 ];
 
 /** The request body autocannon sends and the ceiling looks up. */
