@@ -2,7 +2,8 @@
 // and properties. Idempotent: MERGE finds the relationship a previous run created.
 // @params: rows
 UNWIND $rows AS row
-MATCH (a:Node {id: row.from}), (b:Node {id: row.to})
+MATCH (a:Node {id: row.from})
+MATCH (b:Node {id: row.to})
 MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
 SET r = row.props
 RETURN count(r) AS written

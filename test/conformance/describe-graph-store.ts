@@ -15,6 +15,8 @@ export interface DescribeGraphStoreOptions {
   supports?: Partial<Capabilities>;
   /** When set, the whole suite is registered as skipped with this reason in its name (e.g. no database configured). */
   skip?: string;
+  /** Jest timeout of each case and of opening the shared store, in ms (a database store seeds first). */
+  timeoutMs?: number;
   /** The case groups to run; default: every group in `cases/index.ts`. */
   groups?: readonly CaseGroup[];
 }
@@ -68,7 +70,7 @@ export function describeGraphStore(options: DescribeGraphStoreOptions): void {
 
     beforeAll(async () => {
       shared = await open();
-    });
+    }, options.timeoutMs);
 
     afterAll(async () => {
       await Promise.all(opened.map((store) => store.close()));
@@ -78,7 +80,7 @@ export function describeGraphStore(options: DescribeGraphStoreOptions): void {
       describe(group.area, () => {
         for (const testCase of group.cases) {
           const supported = testCase.requires === undefined || supports[testCase.requires];
-          (supported ? it : it.skip)(testCase.name, () => testCase.run(harness));
+          (supported ? it : it.skip)(testCase.name, () => testCase.run(harness), options.timeoutMs);
         }
       });
     }

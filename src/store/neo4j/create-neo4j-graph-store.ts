@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../../config';
 import { Neo4jGraphStore } from './neo4j-graph-store';
 
@@ -16,13 +16,17 @@ export type Neo4jConfig = Pick<
  * time rather than hanging.
  */
 export function createNeo4jGraphStore(config: Neo4jConfig): Neo4jGraphStore {
+  return new Neo4jGraphStore({ driver: createNeo4jDriver(config), database: config.NEO4J_DATABASE, timeoutMs: config.NEO4J_TIMEOUT_MS });
+}
+
+/** The driver for the configured database (also used by db:seed); creating it opens no connection. */
+export function createNeo4jDriver(config: Neo4jConfig): Driver {
   if (!config.NEO4J_URI) throw new Error('NEO4J_URI is required for the Neo4j store.');
-  const driver = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
+  return neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
     maxConnectionPoolSize: config.NEO4J_MAX_POOL_SIZE,
     connectionAcquisitionTimeout: config.NEO4J_TIMEOUT_MS,
     connectionTimeout: config.NEO4J_TIMEOUT_MS,
     maxTransactionRetryTime: config.NEO4J_TIMEOUT_MS,
     userAgent: 'wsis-graph',
   });
-  return new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, timeoutMs: config.NEO4J_TIMEOUT_MS });
 }

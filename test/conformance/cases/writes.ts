@@ -85,7 +85,7 @@ export const writes: CaseGroup = {
       },
     },
     {
-      name: 'deleteNode removes every edge touching the node',
+      name: 'deleteNode removes every edge touching the node; recreating them restores it',
       requires: 'writes',
       async run({ freshStore, seeds }) {
         const store = await freshStore();
@@ -100,6 +100,13 @@ export const writes: CaseGroup = {
         for (const tally of expected.edges) tally.count -= touching.filter((n) => n.edge.type === tally.type).length;
         expected.nodes.find((tally) => tally.type === 'ActionLine')!.count -= 1;
         expect(counts).toEqual(expected);
+
+        // Put it back, so a store whose factory shares one database is left as the seeds.
+        await store.applyWrites([
+          { op: 'createNode', node: c7 },
+          ...touching.map(({ edge }) => ({ op: 'createEdge' as const, edge })),
+        ]);
+        expect(await observe(store, c7.id)).toEqual(expectedObservation(seeds, c7.id));
       },
     },
     {
