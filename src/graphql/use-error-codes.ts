@@ -23,6 +23,34 @@ export function useErrorCodes(): Plugin {
         }
       };
     },
+    onRequestParse({ requestParser, setRequestParser, endResponse, fetchAPI }) {
+      // No parser took the request (an unsupported Content-Type): answer 415 with a coded error, not an empty body.
+      if (!requestParser) {
+        const message = 'Unsupported Content-Type: send application/json (POST) or use GET with query parameters.';
+        endResponse(fetchAPI.Response.json({ errors: [{ message, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] }, { status: 415 }));
+        return;
+      }
+      // yoga's GET and form parsers let JSON.parse's SyntaxError on `variables`/`extensions` through as a 500.
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request);
+        } catch (error) {
+          if (!(error instanceof SyntaxError)) throw error;
+          const message = 'The "variables" or "extensions" parameter is not valid JSON.';
+          return fetchAPI.Response.json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, { status: 400 });
+        }
+      });
+    },
+    // The schema has no subscriptions: a subscription operation fails before any field runs.
+    onSubscribe() {
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if ('errors' in result && result.errors) {
+            setResult({ ...result, errors: result.errors.map((error) => (error.extensions.code ? error : withCode(error, 'BAD_USER_INPUT'))) });
+          }
+        },
+      };
+    },
     onExecute() {
       return {
         onExecuteDone({ result, setResult }) {
