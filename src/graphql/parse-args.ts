@@ -29,3 +29,17 @@ export const codeArg = z
 export function firstArg(max: number) {
   return z.number().int().min(0, `an integer from 0 to ${max}`).max(max, `an integer from 0 to ${max}`);
 }
+
+/**
+ * Memoises a schema that depends on a configured limit. Building a zod schema
+ * costs more than using one, and resolvers run on every request: build each
+ * once per limit value (a process has one configuration, so one entry).
+ */
+export function perLimit<S>(build: (limit: number) => S): (limit: number) => S {
+  const built = new Map<number, S>();
+  return (limit) => {
+    let schema = built.get(limit);
+    if (schema === undefined) built.set(limit, (schema = build(limit)));
+    return schema;
+  };
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { NodeType } from '../../domain/node-types';
 import type { NodeFilter } from '../../store/graph-store';
 import type { GraphQLContext } from '../context';
-import { firstArg, parseArgs } from '../parse-args';
+import { firstArg, parseArgs, perLimit } from '../parse-args';
 
 /**
  * A Relay connection over `store.listNodes`. `totalCount` is computed only
@@ -14,15 +14,15 @@ export function connectionOf<F>(
   filterSchema: z.ZodType<F>,
   toFilter: (filter: F | undefined) => NodeFilter | undefined = () => undefined,
 ) {
+  const argsSchema = perLimit((max) =>
+    z.object({
+      first: firstArg(max),
+      after: z.string().max(1000, 'a cursor from a previous page').nullish(),
+      filter: filterSchema.nullish(),
+    }),
+  );
   return async (_root: unknown, args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
-    const parsed = parseArgs(
-      z.object({
-        first: firstArg(ctx.limits.MAX_PAGE_SIZE),
-        after: z.string().max(1000, 'a cursor from a previous page').nullish(),
-        filter: filterSchema.nullish(),
-      }),
-      args,
-    );
+    const parsed = parseArgs(argsSchema(ctx.limits.MAX_PAGE_SIZE), args);
     const page = await ctx.store.listNodes({
       type,
       filter: toFilter(parsed.filter ?? undefined),

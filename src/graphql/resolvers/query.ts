@@ -2,50 +2,56 @@ import { z } from 'zod';
 import type { GraphNode } from '../../domain/graph-records';
 import { NODE_TYPES, parseGlobalId, toGlobalId, type NodeType } from '../../domain/node-types';
 import type { GraphQLContext } from '../context';
-import { codeArg, firstArg, parseArgs } from '../parse-args';
+import { codeArg, firstArg, parseArgs, perLimit } from '../parse-args';
 import { connectionOf, definedProps } from './connection';
 
-const lookup = (type: NodeType, argument: string) => async (_root: unknown, args: Record<string, unknown>, ctx: GraphQLContext) => {
-  const code = parseArgs(z.object({ [argument]: codeArg }), args)[argument] as string;
-  return ctx.loaders.node.load(toGlobalId(type, code));
+const lookup = (type: NodeType, argument: string) => {
+  const schema = z.object({ [argument]: codeArg });
+  return async (_root: unknown, args: Record<string, unknown>, ctx: GraphQLContext) => {
+    const code = parseArgs(schema, args)[argument] as string;
+    return ctx.loaders.node.load(toGlobalId(type, code));
+  };
 };
 
 // Looks a code up as the node's own code first, then as the value of a property
 // (a resolution's official symbol, an indicator's other listing codes).
-const lookupWithAlias = (type: NodeType, argument: string, aliasProp: string) =>
-  async (root: unknown, args: Record<string, unknown>, ctx: GraphQLContext): Promise<GraphNode | null> => {
-    const direct = await lookup(type, argument)(root, args, ctx);
+const lookupWithAlias = (type: NodeType, argument: string, aliasProp: string) => {
+  const byCode = lookup(type, argument);
+  return async (root: unknown, args: Record<string, unknown>, ctx: GraphQLContext): Promise<GraphNode | null> => {
+    const direct = await byCode(root, args, ctx);
     if (direct) return direct;
     const code = String(args[argument]).trim();
     const page = await ctx.store.listNodes({ type, filter: { props: { [aliasProp]: code } }, first: 1 });
     return page.nodes[0] ?? null;
   };
+};
 
 const globalId = z
   .string()
   .max(300, 'a global id of at most 300 characters')
   .refine((id) => parseGlobalId(id) !== null, `a global id "<Type>:<code>" with Type one of ${NODE_TYPES.join(', ')}`);
 
+const nodeArgs = z.object({ id: globalId });
+const nodesArgs = perLimit((max) => z.object({ ids: z.array(globalId).max(max, `at most ${max} ids`) }));
+const searchArgs = perLimit((max) =>
+  z.object({
+    query: z.string().trim().min(1, 'a non-empty query').max(200, 'a query of at most 200 characters'),
+    types: z.array(z.enum(NODE_TYPES)).nullish(),
+    first: firstArg(max),
+  }),
+);
+const objectiveArgs = z.object({ number: z.number().int().min(1, 'an objective number from 1 to 5').max(99) });
+
 /** Resolvers of the root `Query` type's lookups, lists and search. */
 export const Query = {
   node: async (_root: unknown, args: unknown, ctx: GraphQLContext) =>
-    ctx.loaders.node.load(parseArgs(z.object({ id: globalId }), args).id),
+    ctx.loaders.node.load(parseArgs(nodeArgs, args).id),
   nodes: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
-    const { ids } = parseArgs(
-      z.object({ ids: z.array(globalId).max(ctx.limits.MAX_PAGE_SIZE, `at most ${ctx.limits.MAX_PAGE_SIZE} ids`) }),
-      args,
-    );
+    const { ids } = parseArgs(nodesArgs(ctx.limits.MAX_PAGE_SIZE), args);
     return ctx.loaders.node.loadMany(ids);
   },
   search: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
-    const parsed = parseArgs(
-      z.object({
-        query: z.string().trim().min(1, 'a non-empty query').max(200, 'a query of at most 200 characters'),
-        types: z.array(z.enum(NODE_TYPES)).nullish(),
-        first: firstArg(ctx.limits.MAX_PAGE_SIZE),
-      }),
-      args,
-    );
+    const parsed = parseArgs(searchArgs(ctx.limits.MAX_PAGE_SIZE), args);
     return ctx.store.search({ text: parsed.query, types: parsed.types ?? undefined, first: parsed.first });
   },
   dataset: async (_root: unknown, _args: unknown, ctx: GraphQLContext) => {
@@ -65,7 +71,7 @@ export const Query = {
   initiative: lookup('Initiative', 'id'),
   gdcCommitment: lookup('GdcCommitment', 'code'),
   gdcObjective: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
-    const { number } = parseArgs(z.object({ number: z.number().int().min(1, 'an objective number from 1 to 5').max(99) }), args);
+    const { number } = parseArgs(objectiveArgs, args);
     return ctx.loaders.node.load(toGlobalId('GdcObjective', String(number)));
   },
   gdcObjectives: async (_root: unknown, _args: unknown, ctx: GraphQLContext) =>
