@@ -266,7 +266,7 @@ const GENERATORS: Record<string, (random: Random, n: number) => Omit<HostileRequ
   wrongContentType: (random) => ({
     method: 'POST',
     path: '/graphql',
-    headers: random.pick([
+    headers: random.pick<Record<string, string>>([
       { 'content-type': 'text/plain' },
       { 'content-type': 'application/xml' },
       { 'content-type': 'multipart/form-data; boundary=x' },
@@ -318,7 +318,7 @@ async function send(baseUrl: string, request: HostileRequest): Promise<{ status:
   const response = await fetch(baseUrl + request.path, {
     method: request.method,
     headers: request.headers,
-    body: request.method === 'GET' ? undefined : request.body,
+    body: request.method === 'GET' || request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : new Uint8Array(request.body),
   });
   return { status: response.status, text: await response.text(), contentType: response.headers.get('content-type') ?? '' };
 }
