@@ -5,8 +5,18 @@
  * plain string comparison (JavaScript or a Neo4j `ORDER BY`) gives that order.
  */
 export function toSortKey(code: string): string {
-  return code.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(8, '0'));
+  let key = sortKeys.get(code);
+  if (key === undefined) {
+    key = code.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(8, '0'));
+    // Sorting calls this for every comparison: remember keys, within a bound so input cannot grow it forever.
+    if (sortKeys.size >= MAX_REMEMBERED) sortKeys.clear();
+    sortKeys.set(code, key);
+  }
+  return key;
 }
+
+const MAX_REMEMBERED = 100_000;
+const sortKeys = new Map<string, string>();
 
 /** Compares two codes by their sort keys; ties broken by the raw code so the order is total. */
 export function compareCodes(a: string, b: string): number {

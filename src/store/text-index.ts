@@ -31,13 +31,20 @@ export function queryTokens(text: string): string[] {
  * whole query, then containing all tokens; shorter names win ties.
  */
 export function scoreMatch(query: string, code: string, names: readonly string[]): number {
-  const tokens = queryTokens(query);
-  if (tokens.length === 0) return 0;
+  return scoreNormalised(queryTokens(query), [normaliseText(code), ...names.map(normaliseText)]);
+}
+
+/**
+ * `scoreMatch` over texts normalised in advance: `texts[0]` is the code, the
+ * rest are names. For stores that keep normalised names (normalising on every
+ * query was most of the cost of a search).
+ */
+export function scoreNormalised(tokens: readonly string[], texts: readonly string[]): number {
+  if (tokens.length === 0 || texts.length === 0) return 0;
   const phrase = tokens.join(' ');
-  const normCode = normaliseText(code);
-  if (normCode === phrase) return 1000;
+  if (texts[0] === phrase) return 1000;
   let best = 0;
-  for (const name of [normCode, ...names.map(normaliseText)]) {
+  for (const name of texts) {
     if (!tokens.every((token) => name.includes(token))) continue;
     const closeness = 1 / (1 + name.length / 100);
     let score: number;
@@ -58,11 +65,15 @@ export function scoreMatch(query: string, code: string, names: readonly string[]
 export class NgramIndex {
   private readonly postings = new Map<string, Set<string>>();
   private readonly keysOf = new Map<string, string[]>();
+  private readonly normalised = new Map<string, string[]>();
 
+  /** Indexes `texts` (the code first, then names) under `id`, replacing what was there. */
   add(id: string, texts: readonly string[]): void {
     this.remove(id);
+    const normalisedTexts = texts.map(normaliseText);
+    this.normalised.set(id, normalisedTexts);
     const grams = new Set<string>();
-    for (const text of texts) for (const gram of gramsOf(normaliseText(text))) grams.add(gram);
+    for (const text of normalisedTexts) for (const gram of gramsOf(text)) grams.add(gram);
     for (const gram of grams) {
       let set = this.postings.get(gram);
       if (!set) this.postings.set(gram, (set = new Set()));
@@ -74,6 +85,12 @@ export class NgramIndex {
   remove(id: string): void {
     for (const gram of this.keysOf.get(id) ?? []) this.postings.get(gram)?.delete(id);
     this.keysOf.delete(id);
+    this.normalised.delete(id);
+  }
+
+  /** The normalised texts indexed under `id` (code first), for `scoreNormalised`. */
+  textsOf(id: string): readonly string[] {
+    return this.normalised.get(id) ?? [];
   }
 
   /** Ids that contain every gram of every query token (a superset of the matches). */

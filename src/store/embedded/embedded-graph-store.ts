@@ -26,7 +26,7 @@ import type {
   WriteOp,
   WriteResult,
 } from '../graph-store';
-import { NgramIndex, scoreMatch } from '../text-index';
+import { NgramIndex, queryTokens, scoreNormalised } from '../text-index';
 
 /**
  * Makes a batch of writes durable before it is acknowledged. Synchronous on
@@ -84,6 +84,9 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
   private readonly byType = new Map<NodeType, string[] | null>(); // ids in list order; null = to be rebuilt
   private readonly textIndex = new NgramIndex();
+  // Edge ids at each node, sorted, per direction: built on first use, dropped when an edge there changes.
+  // The port promises neighbours in edge-id order; sorting on every call made hub nodes slow at scale.
+  private readonly adjacency = new Map<string, { out: string[]; in: string[] }>();
   private readonly dataset: DatasetInfo;
   private readonly journal: WriteJournal | undefined;
   private readonly audit: AuditEntry[] = [];
@@ -150,10 +153,11 @@ export class EmbeddedGraphStore implements GraphStore {
     this.assertOpen();
     const types = query.types && query.types.length > 0 ? new Set<string>(query.types) : null;
     const hits: SearchHit[] = [];
+    const tokens = queryTokens(query.text);
     for (const id of this.textIndex.candidates(query.text)) {
       const node = this.graph.getNodeAttributes(id);
       if (types && !types.has(node.type)) continue;
-      const score = scoreMatch(query.text, node.code, namesOf(node));
+      const score = scoreNormalised(tokens, this.textIndex.textsOf(id));
       if (score > 0) hits.push({ node, score });
     }
     hits.sort((a, b) => b.score - a.score || compareCodes(a.node.code, b.node.code) || byId(a.node, b.node));
@@ -259,7 +263,7 @@ export class EmbeddedGraphStore implements GraphStore {
         this.requireNode(op.edge.to);
         this.putEdge(op.edge);
         changes.push({ kind: 'edge', id: op.edge.id, before: null, after: op.edge });
-        return () => this.graph.dropEdge(op.edge.id);
+        return () => this.dropEdge(op.edge.id);
       }
       case 'updateEdge': {
         const before = this.requireEdge(op.edge.id);
@@ -272,7 +276,7 @@ export class EmbeddedGraphStore implements GraphStore {
       }
       case 'deleteEdge': {
         const before = this.requireEdge(op.id);
-        this.graph.dropEdge(op.id);
+        this.dropEdge(op.id);
         changes.push({ kind: 'edge', id: op.id, before, after: null });
         return () => this.putEdge(before);
       }
@@ -285,7 +289,7 @@ export class EmbeddedGraphStore implements GraphStore {
       const { nodes, edges } = recovered.snapshot;
       // Order matters: nodes exist before edges join them; deleted edges go before deleted nodes.
       for (const [, node] of nodes) if (node) this.putNode(node);
-      for (const [id, edge] of edges) if (!edge && this.graph.hasEdge(id)) this.graph.dropEdge(id);
+      for (const [id, edge] of edges) if (!edge && this.graph.hasEdge(id)) this.dropEdge(id);
       for (const [id, node] of nodes) if (!node && this.graph.hasNode(id)) this.dropNode(id);
       for (const [id, edge] of edges) if (edge) this.restoreEdge(edge, `snapshot record "${id}"`);
     }
@@ -302,7 +306,7 @@ export class EmbeddedGraphStore implements GraphStore {
         } else if (change.after) {
           this.restoreEdge(change.after, `journal entry ${entry.seq}`);
         } else if (this.graph.hasEdge(change.id)) {
-          this.graph.dropEdge(change.id);
+          this.dropEdge(change.id);
         }
       }
       this.audit.push(deepFreeze(entry));
@@ -310,7 +314,7 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   private restoreEdge(edge: GraphEdge, where: string): void {
-    if (this.graph.hasEdge(edge.id)) this.graph.dropEdge(edge.id);
+    if (this.graph.hasEdge(edge.id)) this.dropEdge(edge.id);
     if (!this.graph.hasNode(edge.from) || !this.graph.hasNode(edge.to)) {
       throw new ReplayError(
         `Cannot replay ${where}: edge "${edge.id}" joins a node that is in neither the seeds nor the journal (were the seeds changed?).`,
@@ -329,6 +333,8 @@ export class EmbeddedGraphStore implements GraphStore {
 
   private dropNode(id: string): void {
     const node = this.graph.getNodeAttributes(id);
+    for (const neighbour of this.graph.neighbors(id)) this.adjacency.delete(neighbour);
+    this.adjacency.delete(id);
     this.graph.dropNode(id);
     this.byType.set(node.type, null);
     this.textIndex.remove(id);
@@ -339,6 +345,8 @@ export class EmbeddedGraphStore implements GraphStore {
       throw new NotFoundError(`Edge "${edge.id}" joins a node that does not exist.`, { id: edge.id });
     }
     this.graph.addDirectedEdgeWithKey(edge.id, edge.from, edge.to, deepFreeze(structuredClone(edge)));
+    this.adjacency.delete(edge.from);
+    this.adjacency.delete(edge.to);
   }
 
   private requireNode(id: string): GraphNode {
@@ -354,12 +362,9 @@ export class EmbeddedGraphStore implements GraphStore {
   private neighboursOf(query: NeighbourQuery): Neighbour[] {
     if (!this.graph.hasNode(query.id)) return [];
     const types = query.types && query.types.length > 0 ? new Set<EdgeType>(query.types) : null;
+    const sorted = this.sortedEdgesAt(query.id);
     const keys =
-      query.direction === 'out'
-        ? this.graph.outEdges(query.id)
-        : query.direction === 'in'
-          ? this.graph.inEdges(query.id)
-          : this.graph.edges(query.id);
+      query.direction === 'out' ? sorted.out : query.direction === 'in' ? sorted.in : mergeSorted(sorted.out, sorted.in);
     const result: Neighbour[] = [];
     for (const key of keys) {
       const edge = this.graph.getEdgeAttributes(key);
@@ -367,7 +372,23 @@ export class EmbeddedGraphStore implements GraphStore {
       const otherId = edge.from === query.id ? edge.to : edge.from;
       result.push({ edge, node: this.graph.getNodeAttributes(otherId) });
     }
-    return result.sort((a, b) => byId(a.edge, b.edge));
+    return result;
+  }
+
+  private sortedEdgesAt(id: string): { out: string[]; in: string[] } {
+    let sorted = this.adjacency.get(id);
+    if (!sorted) {
+      sorted = { out: this.graph.outEdges(id).sort(), in: this.graph.inEdges(id).sort() };
+      this.adjacency.set(id, sorted);
+    }
+    return sorted;
+  }
+
+  private dropEdge(id: string): void {
+    const edge = this.graph.getEdgeAttributes(id);
+    this.graph.dropEdge(id);
+    this.adjacency.delete(edge.from);
+    this.adjacency.delete(edge.to);
   }
 
   // Type lists are rebuilt lazily after writes: a burst of writes costs one sort.
@@ -431,6 +452,18 @@ export function matchesAuditFilter(entry: AuditEntry, filter: AuditQuery['filter
   if (filter.until !== undefined && entry.at >= filter.until) return false;
   if (filter.recordId !== undefined && !entry.changes.some((change) => change.id === filter.recordId)) return false;
   return true;
+}
+
+// Merges two id-sorted lists (a node's out- and in-edges) into one sorted list; a self-loop appears once.
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
 }
 
 function byId(a: { id: string }, b: { id: string }): number {
