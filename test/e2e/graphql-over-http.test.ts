@@ -63,18 +63,7 @@ describe('http: GraphQL over HTTP audits (real socket on port 0)', () => {
 
   it('refuses a chunked body larger than the limit with 413 and a coded error', async () => {
     const big = 'x'.repeat(config.MAX_BODY_BYTES + 10);
-    const stream = new ReadableStream({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(JSON.stringify({ query: `{ search(query: "${big}") { score } }` })));
-        controller.close();
-      },
-    });
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: stream,
-      duplex: 'half',
-    } as RequestInit);
+    const response = await postChunked(url, { query: `{ search(query: "${big}") { score } }` });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
       errors: [
@@ -87,18 +76,23 @@ describe('http: GraphQL over HTTP audits (real socket on port 0)', () => {
   });
 
   it('answers a chunked body within the limit', async () => {
-    const stream = new ReadableStream({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(JSON.stringify({ query: '{ sdgGoal(code: "4") { code } }' })));
-        controller.close();
-      },
-    });
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: stream,
-      duplex: 'half',
-    } as RequestInit);
+    const response = await postChunked(url, { query: '{ sdgGoal(code: "4") { code } }' });
     expect(await response.json()).toEqual({ data: { sdgGoal: { code: '4' } } });
   });
 });
+
+// A POST whose body is a stream, so it is sent chunked, without Content-Length.
+function postChunked(url: string, body: unknown): Promise<Response> {
+  const stream = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(JSON.stringify(body)));
+      controller.close();
+    },
+  });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: stream,
+    duplex: 'half',
+  } as RequestInit);
+}

@@ -1,13 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // The composition root as users run it: a real process, real environment, real signals.
 const root = path.join(__dirname, '../..');
 
+// Each run gets its own journal folder: a developer's own server (and its lock on ./data) never interferes.
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; url: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: newDataDir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -23,6 +31,12 @@ function startServer(env: Record<string, string>): { child: ChildProcess; output
   });
   url.catch(() => undefined);
   return { child, output: () => output, url };
+}
+
+function newDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wsis-graph-main-'));
+  dataDirs.push(dir);
+  return dir;
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
