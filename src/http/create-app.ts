@@ -1,6 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { useApiKeyAuth } from '../auth/use-api-key-auth';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { useApiKeyAuth } from '../auth/use-api-key-auth';
 import type { Config } from '../config';
 import { DomainError } from '../domain/errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
@@ -18,7 +18,7 @@ export interface AppDeps {
   store: GraphStore;
   config: Config;
   logger: Logger;
-  /** Extra routes and behaviour (exports, auth) added by other modules. */
+  /** Extra plugins after the service's own (the benchmark adds its counters route this way). */
   plugins?: Plugin[];
 }
 
@@ -26,7 +26,7 @@ export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
 /**
  * The HTTP application: GraphQL over HTTP at `/graphql` (GraphiQL for
- * browsers), `/healthz`, `/readyz`. A fetch handler and a Node request
+ * browsers), `/healthz`, `/readyz`, `/export/…`, behind API-key auth. A fetch handler and a Node request
  * listener at once; it never listens itself (see `main.ts`), so tests call it
  * in-process with `app.fetch`.
  */
