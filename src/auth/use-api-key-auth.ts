@@ -36,8 +36,11 @@ export function useApiKeyAuth(options: ApiKeyAuthOptions): ApiKeyAuth {
         return;
       }
       if (presented === null) {
-        if (!options.allowAnonymousRead) endResponse(unauthenticated('This service needs an API key: send "Authorization: Bearer <key>".'));
-        else principals.set(request, null);
+        // The GraphiQL page holds no data, and a browser cannot send a header to load it: serve it, and
+        // let its requests (which carry the key from GraphiQL's Headers tab) be checked like any other.
+        if (!options.allowAnonymousRead && !isGraphiQLPage(request)) {
+          endResponse(unauthenticated('This service needs an API key: send "Authorization: Bearer <key>".'));
+        } else principals.set(request, null);
         return;
       }
       const principal = authenticate(presented);
@@ -50,6 +53,18 @@ export function useApiKeyAuth(options: ApiKeyAuthOptions): ApiKeyAuth {
   };
   return { plugin, principalOf: (request) => principals.get(request) ?? null };
 }
+
+// What graphql-yoga answers with the GraphiQL HTML rather than by running anything: a browser's GET
+// of the GraphQL endpoint (only that path: the exports answer GETs with data whatever the Accept header).
+function isGraphiQLPage(request: Request): boolean {
+  return (
+    request.method === 'GET' &&
+    new URL(request.url).pathname === GRAPHQL_ENDPOINT &&
+    (request.headers.get('accept') ?? '').includes('text/html')
+  );
+}
+
+const GRAPHQL_ENDPOINT = '/graphql';
 
 function presentedKey(request: Request): string | null | 'malformed' {
   const authorization = request.headers.get('authorization');
