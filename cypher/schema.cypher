@@ -23,6 +23,8 @@ CREATE CONSTRAINT mapping_study_id IF NOT EXISTS FOR (n:MappingStudy) REQUIRE n.
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (d:Dataset) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT audit_log_id IF NOT EXISTS FOR (l:AuditLog) REQUIRE l.id IS UNIQUE;
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.seq IS UNIQUE;
+// One entry per applyWrites call, found again by its batch id when the driver re-runs the call's transaction.
+CREATE CONSTRAINT audit_entry_batch IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.batchId IS UNIQUE;
 
 // Edge ids are unique per relationship type (Neo4j constrains relationships per type).
 CREATE CONSTRAINT sub_line_of_id IF NOT EXISTS FOR ()-[r:SUB_LINE_OF]-() REQUIRE r.id IS UNIQUE;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import neo4j, {
   type Driver,
   type ManagedTransaction,
@@ -187,8 +188,15 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async applyWrites(ops: readonly WriteOp[], context: WriteContext = {}): Promise<WriteResult> {
+    // The driver may run this transaction function more than once: it retries after a retriable
+    // error, including one raised while committing (the server committed, the answer was lost).
+    // The batch id, chosen once per call and stored on the audit entry, makes a re-run return the
+    // committed entry instead of applying the batch twice (a second entry, or a false CONFLICT).
+    const batchId = randomUUID();
     // One transaction for the whole batch: a DomainError thrown by any step rolls every step back.
     const entry = await this.write(async (tx) => {
+      const [committed] = await this.run(tx, 'find-audit-batch', { batchId });
+      if (committed) return deepFreeze(JSON.parse(String(committed.get('entry'))) as AuditEntry);
       const changes: RecordChange[] = [];
       for (const op of ops) await this.applyOne(tx, op, changes);
       const [record] = await this.run(tx, 'next-audit-seq', {});
@@ -204,6 +212,7 @@ export class Neo4jGraphStore implements GraphStore {
       );
       await this.run(tx, 'create-audit-entry', {
         props: {
+          batchId,
           seq: neo4j.int(audit.seq),
           at: audit.at,
           keyId: audit.actor?.keyId ?? null,
