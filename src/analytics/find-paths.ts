@@ -22,12 +22,19 @@ export interface PathQuery {
 
 /**
  * The shortest paths between two nodes, links followed in either direction,
- * as explanations ("C5 ← 29(c) → SDG 16"). Breadth-first from `from`, one
- * `getNeighbours` call per level for the whole frontier, stopping at the
- * level where `to` is met or after `maxHops` levels. Every shortest path is
- * a candidate; the first `first` are returned in a stable order (by the ids
- * of their links, compared from the `to` end). `[]` when none is within `maxHops`;
- * `from` equal to `to` gives the one path of no links.
+ * as explanations ("C5 ← 29(c) → SDG 16"). Every shortest path is a
+ * candidate; the first `first` are returned in a stable order (by the ids of
+ * their links, compared from the `to` end). `[]` when none is within
+ * `maxHops`; `from` equal to `to` gives the one path of no links.
+ *
+ * Searched breadth-first from both ends at once, one level at a time, always
+ * growing the side whose frontier is smaller, until the two sides meet or
+ * `maxHops` levels have been walked in all. Through a hub (an entity mandated
+ * by thousands of paragraphs, a goal many initiatives contribute to) a search
+ * from one end only reads the hub's whole neighbourhood and then the
+ * neighbourhood of that; meeting in the middle reads two small balls instead.
+ * Store calls: one `getNodes`, then one `getNeighbours` per level for that
+ * side's whole frontier, so at most `maxHops` of them.
  *
  * @throws BadUserInputError / NotFoundError for an id that is malformed / unknown (argument `from` or `to`).
  */
@@ -37,55 +44,122 @@ export async function findPaths(store: GraphStore, query: PathQuery): Promise<Gr
     { argument: 'to', id: query.to },
   ]);
   if (from!.id === to!.id) return [{ nodes: [from!], edges: [] }];
-  const nodes = new Map<string, GraphNode>([[from!.id, from!]]);
-  // For every node reached: its distance and the links that reach it from the level before.
-  const parents = new Map<string, { edge: GraphEdge; prev: string }[]>([[from!.id, []]]);
   const types = query.linkTypes && query.linkTypes.length > 0 ? query.linkTypes : undefined;
-  let frontier = [from!.id];
-  for (let hop = 1; hop <= query.maxHops && frontier.length > 0 && !parents.has(to!.id); hop++) {
-    const lists = await store.getNeighbours(frontier.map((id) => ({ id, direction: 'both' as const, types })));
-    const next: string[] = [];
-    const reachedNow = new Set<string>();
-    frontier.forEach((id, i) => {
-      for (const { edge, node } of lists[i]!) {
-        if (parents.has(node.id) && !reachedNow.has(node.id)) continue;
-        if (!reachedNow.has(node.id)) {
-          reachedNow.add(node.id);
-          parents.set(node.id, []);
-          nodes.set(node.id, node);
-          next.push(node.id);
-        }
-        parents.get(node.id)!.push({ edge, prev: id });
-      }
-    });
-    frontier = next;
+  const forward = createSide(from!);
+  const backward = createSide(to!);
+  let meeting: string[] = [];
+  for (let hops = 0; hops < query.maxHops && meeting.length === 0; hops++) {
+    if (forward.frontier.length === 0 || backward.frontier.length === 0) return [];
+    const [side, other] = forward.frontier.length <= backward.frontier.length ? [forward, backward] : [backward, forward];
+    const lists = await store.getNeighbours(side.frontier.map((id) => ({ id, direction: 'both' as const, types })));
+    meeting = grow(side, lists).filter((id) => other.reached.has(id));
   }
-  if (!parents.has(to!.id)) return [];
-  return enumerate(to!.id, parents, query.first).map((ids) => ({
-    nodes: ids.nodes.map((id) => nodes.get(id)!),
+  if (meeting.length === 0) return [];
+  const nodeOf = (id: string) => (forward.reached.get(id) ?? backward.reached.get(id))!.node;
+  return enumerate(to!.id, meeting, forward.reached, backward.reached, query.first).map((ids) => ({
+    nodes: ids.nodes.map(nodeOf),
     edges: ids.edges,
   }));
 }
 
-// Walks parent links back from `to`, depth-first in link-id order, and stops
-// after `first` paths, so a node with many shortest paths costs only what is returned.
+/** A link that reached a node from the level before it, on one side of the search. */
+interface ParentLink {
+  edge: GraphEdge;
+  prev: string;
+}
+
+/** A node one side of the search reached, at which level, by which links from the level before. */
+interface Reached {
+  node: GraphNode;
+  level: number;
+  links: ParentLink[];
+}
+
+// One end of the search: every node it reached (the end itself at level 0,
+// with no links) and its newest level.
+interface Side {
+  reached: Map<string, Reached>;
+  frontier: string[];
+  level: number;
+}
+
+function createSide(end: GraphNode): Side {
+  return { reached: new Map([[end.id, { node: end, level: 0, links: [] }]]), frontier: [end.id], level: 0 };
+}
+
+// Adds the next level to `side` from its frontier's neighbour lists (same
+// order as the frontier): a node reached before is not reached again, a node
+// first reached at this level keeps every link from this level. Returns the
+// new level.
+// (One map read per neighbour: on a hub this loop runs once per link of the hub.)
+function grow(side: Side, lists: readonly (readonly { edge: GraphEdge; node: GraphNode }[])[]): string[] {
+  const level = side.level + 1;
+  const next: string[] = [];
+  side.frontier.forEach((prev, i) => {
+    for (const { edge, node } of lists[i]!) {
+      let reached = side.reached.get(node.id);
+      if (reached === undefined) {
+        reached = { node, level, links: [] };
+        side.reached.set(node.id, reached);
+        next.push(node.id);
+      } else if (reached.level !== level) {
+        continue;
+      }
+      reached.links.push({ edge, prev });
+    }
+  });
+  side.frontier = next;
+  side.level = level;
+  return next;
+}
+
+// The shortest paths, walked from `to`: first along the backward side's links
+// (only those that lead to a meeting node) out to the level where the sides
+// met, then along the forward side's parent links back to `from`. At each
+// node the links are taken in id order and the walk stops after `first`
+// paths, so the order is that of link ids compared from the `to` end and a
+// node with many shortest paths costs only what is returned.
 function enumerate(
   to: string,
-  parents: ReadonlyMap<string, readonly { edge: GraphEdge; prev: string }[]>,
+  meeting: readonly string[],
+  forward: ReadonlyMap<string, Reached>,
+  backward: ReadonlyMap<string, Reached>,
   first: number,
 ): { nodes: string[]; edges: GraphEdge[] }[] {
+  // Reverse the backward side's parent links, keeping only nodes between `to` and a meeting node.
+  const meets = new Set(meeting);
+  const towardsFrom = new Map<string, ParentLink[]>();
+  let level = [...meeting];
+  while (level.length > 0) {
+    const before: string[] = [];
+    for (const id of level) {
+      for (const { edge, prev } of backward.get(id)!.links) {
+        let links = towardsFrom.get(prev);
+        if (!links) {
+          links = [];
+          towardsFrom.set(prev, links);
+          before.push(prev);
+        }
+        links.push({ edge, prev: id });
+      }
+    }
+    level = before;
+  }
+
   const paths: { nodes: string[]; edges: GraphEdge[] }[] = [];
-  const walk = (at: string, nodes: string[], edges: GraphEdge[]) => {
+  // `pastMeeting`: the walk has passed the meeting level and follows the forward side's links.
+  const walk = (at: string, pastMeeting: boolean, nodes: string[], edges: GraphEdge[]) => {
     if (paths.length >= first) return;
-    const incoming = parents.get(at)!;
-    if (incoming.length === 0) {
+    const onForward = pastMeeting || meets.has(at);
+    const steps = onForward ? forward.get(at)!.links : towardsFrom.get(at)!;
+    if (steps.length === 0) {
       paths.push({ nodes: [at, ...nodes], edges: [...edges] });
       return;
     }
-    for (const { edge, prev } of [...incoming].sort((a, b) => (a.edge.id < b.edge.id ? -1 : a.edge.id > b.edge.id ? 1 : 0))) {
-      walk(prev, [at, ...nodes], [edge, ...edges]);
+    for (const { edge, prev } of [...steps].sort((a, b) => (a.edge.id < b.edge.id ? -1 : a.edge.id > b.edge.id ? 1 : 0))) {
+      walk(prev, onForward, [at, ...nodes], [edge, ...edges]);
     }
   };
-  walk(to, [], []);
+  walk(to, false, [], []);
   return paths;
 }
