@@ -1,4 +1,5 @@
 import type { GraphEdge, GraphNode } from '../domain/graph-records';
+import { parseGlobalId, type NodeType } from '../domain/node-types';
 import { compareCodes } from '../domain/sort-key';
 import type { GraphStore } from '../store/graph-store';
 import { requireNodes } from './require-node';
@@ -43,7 +44,8 @@ export interface Overlap {
  *   entity counts as linked to itself.
  * - Links: every link between the two sides, either direction.
  *
- * Store calls: one `getNodes`, one `listEdges` (target reach and parts), one
+ * Store calls: one `getNodes`, one `listEdges` (target reach and parts, only
+ * the links leaving node types a walk from `a` and `b` can read), one
  * `getNeighbours` for the parts of both sides together.
  */
 export async function computeOverlap(
@@ -56,7 +58,7 @@ export async function computeOverlap(
       { argument: 'a', id: ids.a },
       { argument: 'b', id: ids.b },
     ]),
-    loadReachIndex(store),
+    loadReachIndex(store, { around: typesOf([ids.a, ids.b]) }),
   ]);
   const membersA = membersOf(index, a!.id);
   const membersB = membersOf(index, b!.id);
@@ -74,7 +76,9 @@ export async function computeOverlap(
   for (const member of membersA) {
     for (const { edge, node } of neighboursOf.get(member)!) if (inB.has(node.id) && !inB.has(member)) links.set(edge.id, edge);
   }
-  const seenEdges = new Map([...neighboursOf.values()].flat().map(({ edge }) => [edge.id, edge]));
+  // Evidence not in the index is entity evidence: keep only links to entities (a hub has thousands of others).
+  const seenEdges = new Map<string, GraphEdge>();
+  for (const list of lists) for (const { edge, node } of list) if (node.type === 'Entity') seenEdges.set(edge.id, edge);
   const edgeById = (id: string) => index.edges.get(id) ?? seenEdges.get(id);
   return {
     a: a!,
@@ -89,6 +93,12 @@ export async function computeOverlap(
     targetCountB: reachB.targets.size,
     jaccard: jaccard(reachA.targets, reachB.targets),
   };
+}
+
+// The types of two well-formed ids; undefined (load everything) otherwise, as requireNodes rejects them anyway.
+function typesOf(ids: readonly string[]): NodeType[] | undefined {
+  const parsed = ids.map(parseGlobalId);
+  return parsed.every((p) => p !== null) ? parsed.map((p) => p!.type) : undefined;
 }
 
 /** The node and its parts, transitively (sub-lines, targets, commitments, paragraphs). */

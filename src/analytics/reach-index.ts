@@ -1,6 +1,7 @@
-import type { EdgeType } from '../domain/edge-types';
+import { EDGE_VOCABULARY, type EdgeType } from '../domain/edge-types';
 import type { GraphEdge } from '../domain/graph-records';
 import { nodeTypeOf } from '../domain/graph-records';
+import type { NodeType } from '../domain/node-types';
 import type { GraphStore } from '../store/graph-store';
 
 /**
@@ -137,9 +138,48 @@ export class ReachIndex {
   }
 }
 
-/** Loads the relationship families a {@link ReachIndex} needs, in one store call. */
-export async function loadReachIndex(store: GraphStore): Promise<ReachIndex> {
-  return new ReachIndex(await store.listEdges({ types: [...REACH_TYPES, ...PART_TYPES] }));
+/**
+ * Loads the relationship families a {@link ReachIndex} needs, in one store call.
+ * With `around`, only the links a question about nodes of those types can
+ * walk ({@link walkableTypes}): an overlap of two entities does not need the
+ * part-of links of every paragraph nor the contributions of every initiative,
+ * which are most of these families and grow with the data.
+ */
+export async function loadReachIndex(store: GraphStore, options: { around?: readonly NodeType[] } = {}): Promise<ReachIndex> {
+  const types = [...REACH_TYPES, ...PART_TYPES];
+  if (!options.around) return new ReachIndex(await store.listEdges({ types }));
+  return new ReachIndex(await store.listEdges({ types, fromTypes: walkableTypes(options.around) }));
+}
+
+/**
+ * The node types whose links a walk of this module can read when it starts
+ * at nodes of `start` types: parts rolled up ({@link PART_TYPES} and the
+ * sub-line/objective links, read into a node), targets into goals, and
+ * facilitation, matrix and contribution links followed out. Closed over the
+ * edge vocabulary (`EDGE_VOCABULARY`), which the record schemas enforce on
+ * every edge a store holds (seeds and curation both parse with them), so an
+ * index of the links leaving these types answers such a walk exactly as an
+ * index of every link would.
+ */
+export function walkableTypes(start: readonly NodeType[]): NodeType[] {
+  const types = new Set<NodeType>(start);
+  const queue = [...types];
+  const add = (type: NodeType) => {
+    if (types.has(type)) return;
+    types.add(type);
+    queue.push(type);
+  };
+  while (queue.length > 0) {
+    const type = queue.pop()!;
+    for (const edgeType of [...PART_TYPES, ...REACH_TYPES]) {
+      const rule = EDGE_VOCABULARY[edgeType];
+      // Read into a node: its parts (any part-of link, sub-lines, commitments, a goal's targets).
+      if ((rule.to as readonly NodeType[]).includes(type) && PART_TYPES.includes(edgeType)) for (const from of rule.from) add(from);
+      // Followed out of a node: facilitation, matrix and contribution links, a target's goal.
+      if ((rule.from as readonly NodeType[]).includes(type)) for (const to of rule.to) add(to);
+    }
+  }
+  return [...types].sort();
 }
 
 /** |A ∩ B| / |A ∪ B| on the keys of two maps; 0 when both are empty. */
