@@ -104,6 +104,45 @@ describe('neo4j store: an unreachable database', () => {
   });
 });
 
+/**
+ * A server that accepts TCP connections but never answers (a hung database,
+ * or a port that is not Bolt): the driver gives up waiting for a usable
+ * connection after NEO4J_TIMEOUT_MS with an error that has no server code.
+ * The listener is a plain socket, not Neo4j.
+ */
+describe('neo4j store: a database that accepts connections but never answers', () => {
+  let listener: net.Server;
+  let store: GraphStore;
+  const sockets = new Set<net.Socket>();
+
+  beforeAll(async () => {
+    listener = net.createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const { port } = listener.address() as AddressInfo;
+    const config = loadConfig({ STORE: 'neo4j', NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_TIMEOUT_MS: '300' });
+    store = await createGraphStore(config, createLogger('silent'));
+  });
+
+  afterAll(async () => {
+    await store.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => listener.close(resolve));
+  });
+
+  it('rejects reads, writes and ping with STORE_UNAVAILABLE once the connection wait times out', async () => {
+    const outcomes = await Promise.all(
+      [() => store.getNodes(['ActionLine:C2']), () => store.applyWrites([]), () => store.ping()].map((call) =>
+        call().then(
+          () => 'resolved',
+          (error: { code?: unknown; details?: unknown }) => ({ code: error.code, details: error.details }),
+        ),
+      ),
+    );
+    const unavailable = { code: 'STORE_UNAVAILABLE', details: { reason: 'ConnectionAcquisitionTimeout' } };
+    expect(outcomes).toEqual([unavailable, unavailable, unavailable]);
+  }, 30_000);
+});
+
 // A local port with nothing listening: bind port 0, note the port, close.
 async function closedPort(): Promise<number> {
   const server = net.createServer();
