@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domain/errors';
 import type { EdgeType } from '../../domain/edge-types';
 import { EDGE_TYPES } from '../../domain/edge-types';
-import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records';
+import { nodeTypeOf, type GraphEdge, type GraphNode, type PropValue } from '../../domain/graph-records';
 import { LANGS } from '../../domain/lang';
 import { NODE_TYPES, type NodeType } from '../../domain/node-types';
 import { compareCodes, toSortKey } from '../../domain/sort-key';
@@ -12,6 +12,7 @@ import type {
   AuditPage,
   AuditQuery,
   DatasetInfo,
+  Direction,
   GraphStore,
   ListEdgesQuery,
   ListNodesQuery,
@@ -84,9 +85,13 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
   private readonly byType = new Map<NodeType, string[] | null>(); // ids in list order; null = to be rebuilt
   private readonly textIndex = new NgramIndex();
-  // Edge ids at each node, sorted, per direction: built on first use, dropped when an edge there changes.
-  // The port promises neighbours in edge-id order; sorting on every call made hub nodes slow at scale.
-  private readonly adjacency = new Map<string, { out: string[]; in: string[] }>();
+  // The neighbours of a node, in edge-id order, per direction: built on first use, dropped when an edge
+  // there or a node next to it changes. The port promises edge-id order; sorting and looking up
+  // attributes on every call made hub nodes (thousands of links at ×100 scale) slow.
+  private readonly adjacency = new Map<string, Record<Direction, Neighbour[]>>();
+  // Edge ids by edge type, sorted on first use after a change: whole relationship families
+  // (listEdges, for matrices and overlaps) are read without scanning every edge of the graph.
+  private readonly edgesOfType = new Map<string, { ids: Set<string>; sorted: string[] | null }>();
   private readonly dataset: DatasetInfo;
   private readonly journal: WriteJournal | undefined;
   private readonly audit: AuditEntry[] = [];
@@ -138,15 +143,16 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async listEdges(query: ListEdgesQuery): Promise<GraphEdge[]> {
     this.assertOpen();
-    const types = new Set<string>(query.types);
+    const lists = [...new Set(query.types)].map((type) => this.sortedEdgesOfType(type));
+    const ids = lists.length === 1 ? lists[0]! : lists.flat().sort();
     const result: GraphEdge[] = [];
-    this.graph.forEachEdge((_key, edge, _s, _t, source, target) => {
-      if (!types.has(edge.type)) return;
-      if (query.fromTypes && !query.fromTypes.includes(source.type)) return;
-      if (query.toTypes && !query.toTypes.includes(target.type)) return;
+    for (const id of ids) {
+      const edge = this.graph.getEdgeAttributes(id);
+      if (query.fromTypes && !query.fromTypes.includes(nodeTypeOf(edge.from))) continue;
+      if (query.toTypes && !query.toTypes.includes(nodeTypeOf(edge.to))) continue;
       result.push(edge);
-    });
-    return result.sort(byId);
+    }
+    return result;
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
@@ -166,11 +172,9 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async counts(): Promise<{ nodes: { type: string; count: number }[]; edges: { type: string; count: number }[] }> {
     this.assertOpen();
-    const edgeCounts = new Map<string, number>();
-    this.graph.forEachEdge((_key, edge) => edgeCounts.set(edge.type, (edgeCounts.get(edge.type) ?? 0) + 1));
     return {
       nodes: NODE_TYPES.map((type) => ({ type, count: this.idsOfType(type).length })),
-      edges: EDGE_TYPES.map((type) => ({ type, count: edgeCounts.get(type) ?? 0 })),
+      edges: EDGE_TYPES.map((type) => ({ type, count: this.typeIndexOf(type).ids.size })),
     };
   }
 
@@ -270,9 +274,9 @@ export class EmbeddedGraphStore implements GraphStore {
         if (before.from !== op.edge.from || before.to !== op.edge.to || before.type !== op.edge.type) {
           throw new ConflictError(`Edge "${op.edge.id}" cannot change its type or ends; delete it and create another.`, { id: op.edge.id });
         }
-        this.graph.replaceEdgeAttributes(op.edge.id, deepFreeze(structuredClone(op.edge)));
+        this.replaceEdge(deepFreeze(structuredClone(op.edge)));
         changes.push({ kind: 'edge', id: op.edge.id, before, after: op.edge });
-        return () => this.graph.replaceEdgeAttributes(op.edge.id, before);
+        return () => this.replaceEdge(before);
       }
       case 'deleteEdge': {
         const before = this.requireEdge(op.id);
@@ -325,7 +329,10 @@ export class EmbeddedGraphStore implements GraphStore {
 
   private putNode(node: GraphNode): void {
     const frozen = deepFreeze(structuredClone(node));
-    if (this.graph.hasNode(node.id)) this.graph.replaceNodeAttributes(node.id, frozen);
+    if (this.graph.hasNode(node.id)) {
+      this.graph.replaceNodeAttributes(node.id, frozen);
+      for (const neighbour of this.graph.neighbors(node.id)) this.adjacency.delete(neighbour);
+    }
     else this.graph.addNode(node.id, frozen);
     this.byType.set(node.type, null);
     this.textIndex.add(node.id, [node.code, ...namesOf(node)]);
@@ -335,6 +342,7 @@ export class EmbeddedGraphStore implements GraphStore {
     const node = this.graph.getNodeAttributes(id);
     for (const neighbour of this.graph.neighbors(id)) this.adjacency.delete(neighbour);
     this.adjacency.delete(id);
+    for (const key of this.graph.edges(id)) this.forgetEdgeType(this.graph.getEdgeAttributes(key));
     this.graph.dropNode(id);
     this.byType.set(node.type, null);
     this.textIndex.remove(id);
@@ -347,6 +355,8 @@ export class EmbeddedGraphStore implements GraphStore {
     this.graph.addDirectedEdgeWithKey(edge.id, edge.from, edge.to, deepFreeze(structuredClone(edge)));
     this.adjacency.delete(edge.from);
     this.adjacency.delete(edge.to);
+    this.typeIndexOf(edge.type).ids.add(edge.id);
+    this.typeIndexOf(edge.type).sorted = null;
   }
 
   private requireNode(id: string): GraphNode {
@@ -361,27 +371,49 @@ export class EmbeddedGraphStore implements GraphStore {
 
   private neighboursOf(query: NeighbourQuery): Neighbour[] {
     if (!this.graph.hasNode(query.id)) return [];
-    const types = query.types && query.types.length > 0 ? new Set<EdgeType>(query.types) : null;
-    const sorted = this.sortedEdgesAt(query.id);
-    const keys =
-      query.direction === 'out' ? sorted.out : query.direction === 'in' ? sorted.in : mergeSorted(sorted.out, sorted.in);
-    const result: Neighbour[] = [];
-    for (const key of keys) {
-      const edge = this.graph.getEdgeAttributes(key);
-      if (types && !types.has(edge.type)) continue;
-      const otherId = edge.from === query.id ? edge.to : edge.from;
-      result.push({ edge, node: this.graph.getNodeAttributes(otherId) });
-    }
-    return result;
+    const all = this.cachedNeighbours(query.id)[query.direction];
+    if (!query.types || query.types.length === 0) return all.slice();
+    const types = new Set<EdgeType>(query.types);
+    return all.filter(({ edge }) => types.has(edge.type));
   }
 
-  private sortedEdgesAt(id: string): { out: string[]; in: string[] } {
-    let sorted = this.adjacency.get(id);
-    if (!sorted) {
-      sorted = { out: this.graph.outEdges(id).sort(), in: this.graph.inEdges(id).sort() };
-      this.adjacency.set(id, sorted);
+  private cachedNeighbours(id: string): Record<Direction, Neighbour[]> {
+    let cached = this.adjacency.get(id);
+    if (!cached) {
+      const toNeighbour = (key: string): Neighbour => {
+        const edge = this.graph.getEdgeAttributes(key);
+        return Object.freeze({ edge, node: this.graph.getNodeAttributes(edge.from === id ? edge.to : edge.from) });
+      };
+      const out = this.graph.outEdges(id).sort().map(toNeighbour);
+      const inward = this.graph.inEdges(id).sort().map(toNeighbour);
+      cached = { out, in: inward, both: mergeById(out, inward) };
+      this.adjacency.set(id, cached);
     }
-    return sorted;
+    return cached;
+  }
+
+  private replaceEdge(edge: GraphEdge): void {
+    this.graph.replaceEdgeAttributes(edge.id, edge);
+    this.adjacency.delete(edge.from);
+    this.adjacency.delete(edge.to);
+  }
+
+  private typeIndexOf(type: string): { ids: Set<string>; sorted: string[] | null } {
+    let index = this.edgesOfType.get(type);
+    if (!index) this.edgesOfType.set(type, (index = { ids: new Set(), sorted: null }));
+    return index;
+  }
+
+  private forgetEdgeType(edge: GraphEdge): void {
+    const index = this.typeIndexOf(edge.type);
+    index.ids.delete(edge.id);
+    index.sorted = null;
+  }
+
+  private sortedEdgesOfType(type: string): string[] {
+    const index = this.typeIndexOf(type);
+    if (!index.sorted) index.sorted = [...index.ids].sort();
+    return index.sorted;
   }
 
   private dropEdge(id: string): void {
@@ -389,6 +421,7 @@ export class EmbeddedGraphStore implements GraphStore {
     this.graph.dropEdge(id);
     this.adjacency.delete(edge.from);
     this.adjacency.delete(edge.to);
+    this.forgetEdgeType(edge);
   }
 
   // Type lists are rebuilt lazily after writes: a burst of writes costs one sort.
@@ -454,14 +487,15 @@ export function matchesAuditFilter(entry: AuditEntry, filter: AuditQuery['filter
   return true;
 }
 
-// Merges two id-sorted lists (a node's out- and in-edges) into one sorted list; a self-loop appears once.
-function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
-  const merged: string[] = [];
+// Merges a node's out- and in-neighbours (each in edge-id order) into one list in edge-id order;
+// a self-loop, in both lists, appears once.
+function mergeById(a: readonly Neighbour[], b: readonly Neighbour[]): Neighbour[] {
+  const merged: Neighbour[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
-    if (merged[merged.length - 1] !== next) merged.push(next);
+    const next = j >= b.length || (i < a.length && a[i]!.edge.id <= b[j]!.edge.id) ? a[i++]! : b[j++]!;
+    if (merged[merged.length - 1]?.edge.id !== next.edge.id) merged.push(next);
   }
   return merged;
 }
