@@ -45,11 +45,13 @@ export async function seedNeo4j(options: SeedNeo4jOptions): Promise<SeedReport> 
   const queries = readCypherFolder(cypherDir, 'queries');
 
   // Auto-commit runs: schema commands and CALL … IN TRANSACTIONS cannot share a transaction with writes.
-  const autoCommit = async (file: CypherFile, text: string = file.text) => {
+  // `timeout: null` leaves the server's own limit: the wipe's outer transaction lasts as long as
+  // every batch together, so a per-transaction timeout would stop a large wipe half-way.
+  const autoCommit = async (file: CypherFile, text: string = file.text, timeout: number | null = timeoutMs) => {
     checkParams(file, {});
     const session = driver.session({ database });
     try {
-      await session.run(text, {}, { timeout: timeoutMs });
+      await session.run(text, {}, timeout === null ? {} : { timeout });
     } catch (error) {
       throw mapDriverError(error);
     } finally {
@@ -69,7 +71,7 @@ export async function seedNeo4j(options: SeedNeo4jOptions): Promise<SeedReport> 
   };
 
   if (options.wipe) {
-    await autoCommit(imports.wipe!);
+    await autoCommit(imports.wipe!, imports.wipe!.text, null);
     progress('wiped the database');
   }
   const schema = readCypherFile(cypherDir, 'schema.cypher');
