@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domain/errors';
 import type { EdgeType } from '../../domain/edge-types';
 import { EDGE_TYPES } from '../../domain/edge-types';
-import { nodeTypeOf, type GraphEdge, type GraphNode, type PropValue } from '../../domain/graph-records';
+import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records';
 import { LANGS } from '../../domain/lang';
 import { NODE_TYPES, type NodeType } from '../../domain/node-types';
 import { compareCodes, toSortKey } from '../../domain/sort-key';
@@ -91,7 +91,7 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly adjacency = new Map<string, Record<Direction, Neighbour[]>>();
   // Edge ids by edge type, sorted on first use after a change: whole relationship families
   // (listEdges, for matrices and overlaps) are read without scanning every edge of the graph.
-  private readonly edgesOfType = new Map<string, { ids: Set<string>; sorted: string[] | null }>();
+  private readonly edgesOfType = new Map<string, { entries: Map<string, TypedEdge>; sorted: TypedEdge[] | null }>();
   private readonly dataset: DatasetInfo;
   private readonly journal: WriteJournal | undefined;
   private readonly audit: AuditEntry[] = [];
@@ -143,16 +143,19 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async listEdges(query: ListEdgesQuery): Promise<GraphEdge[]> {
     this.assertOpen();
-    const lists = [...new Set(query.types)].map((type) => this.sortedEdgesOfType(type));
-    const ids = lists.length === 1 ? lists[0]! : lists.flat().sort();
-    const result: GraphEdge[] = [];
-    for (const id of ids) {
-      const edge = this.graph.getEdgeAttributes(id);
-      if (query.fromTypes && !query.fromTypes.includes(nodeTypeOf(edge.from))) continue;
-      if (query.toTypes && !query.toTypes.includes(nodeTypeOf(edge.to))) continue;
-      result.push(edge);
-    }
-    return result;
+    // Filter each type's list (already in id order), then order only what is left.
+    const fromTypes = query.fromTypes ? new Set<string>(query.fromTypes) : null;
+    const toTypes = query.toTypes ? new Set<string>(query.toTypes) : null;
+    const lists = [...new Set(query.types)].map((type) => {
+      const kept: GraphEdge[] = [];
+      for (const entry of this.sortedEdgesOfType(type)) {
+        if (fromTypes && !fromTypes.has(entry.fromType)) continue;
+        if (toTypes && !toTypes.has(entry.toType)) continue;
+        kept.push(entry.edge);
+      }
+      return kept;
+    });
+    return lists.length === 1 ? lists[0]! : lists.flat().sort(byId);
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
@@ -174,7 +177,7 @@ export class EmbeddedGraphStore implements GraphStore {
     this.assertOpen();
     return {
       nodes: NODE_TYPES.map((type) => ({ type, count: this.idsOfType(type).length })),
-      edges: EDGE_TYPES.map((type) => ({ type, count: this.typeIndexOf(type).ids.size })),
+      edges: EDGE_TYPES.map((type) => ({ type, count: this.typeIndexOf(type).entries.size })),
     };
   }
 
@@ -355,8 +358,7 @@ export class EmbeddedGraphStore implements GraphStore {
     this.graph.addDirectedEdgeWithKey(edge.id, edge.from, edge.to, deepFreeze(structuredClone(edge)));
     this.adjacency.delete(edge.from);
     this.adjacency.delete(edge.to);
-    this.typeIndexOf(edge.type).ids.add(edge.id);
-    this.typeIndexOf(edge.type).sorted = null;
+    this.indexEdgeType(this.graph.getEdgeAttributes(edge.id));
   }
 
   private requireNode(id: string): GraphNode {
@@ -394,25 +396,37 @@ export class EmbeddedGraphStore implements GraphStore {
 
   private replaceEdge(edge: GraphEdge): void {
     this.graph.replaceEdgeAttributes(edge.id, edge);
+    this.indexEdgeType(edge);
     this.adjacency.delete(edge.from);
     this.adjacency.delete(edge.to);
   }
 
-  private typeIndexOf(type: string): { ids: Set<string>; sorted: string[] | null } {
+  private typeIndexOf(type: string): { entries: Map<string, TypedEdge>; sorted: TypedEdge[] | null } {
     let index = this.edgesOfType.get(type);
-    if (!index) this.edgesOfType.set(type, (index = { ids: new Set(), sorted: null }));
+    if (!index) this.edgesOfType.set(type, (index = { entries: new Map(), sorted: null }));
     return index;
+  }
+
+  // Records (or replaces) an edge in its type's list, with the types of its ends for listEdges' filters.
+  private indexEdgeType(edge: GraphEdge): void {
+    const index = this.typeIndexOf(edge.type);
+    index.entries.set(edge.id, {
+      edge,
+      fromType: this.graph.getNodeAttributes(edge.from).type,
+      toType: this.graph.getNodeAttributes(edge.to).type,
+    });
+    index.sorted = null;
   }
 
   private forgetEdgeType(edge: GraphEdge): void {
     const index = this.typeIndexOf(edge.type);
-    index.ids.delete(edge.id);
+    index.entries.delete(edge.id);
     index.sorted = null;
   }
 
-  private sortedEdgesOfType(type: string): string[] {
+  private sortedEdgesOfType(type: string): TypedEdge[] {
     const index = this.typeIndexOf(type);
-    if (!index.sorted) index.sorted = [...index.ids].sort();
+    if (!index.sorted) index.sorted = [...index.entries.values()].sort((a, b) => byId(a.edge, b.edge));
     return index.sorted;
   }
 
@@ -485,6 +499,13 @@ export function matchesAuditFilter(entry: AuditEntry, filter: AuditQuery['filter
   if (filter.until !== undefined && entry.at >= filter.until) return false;
   if (filter.recordId !== undefined && !entry.changes.some((change) => change.id === filter.recordId)) return false;
   return true;
+}
+
+/** An edge with the types of the nodes at its ends (node types never change: they are part of the id). */
+interface TypedEdge {
+  edge: GraphEdge;
+  fromType: string;
+  toType: string;
 }
 
 // Merges a node's out- and in-neighbours (each in edge-id order) into one list in edge-id order;
