@@ -10,6 +10,7 @@ import { createServer } from '../../src/http/create-server';
 import { createLogger } from '../../src/logger';
 import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
 import type { EmbeddedGraphStore } from '../../src/store/embedded/embedded-graph-store';
+import { createRandom, type Random } from '../support/create-random';
 
 /**
  * Thousands of generated hostile requests over a real socket: malformed JSON,
@@ -29,21 +30,6 @@ const CONCURRENCY = 8;
 const CURATOR_KEY = 'hostile-curator-key-0123456789';
 const API_KEYS = `fuzz:curator:${hashApiKey(CURATOR_KEY)}`;
 
-// mulberry32: a small, fast PRNG with a 32-bit seed.
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
-type Random = ReturnType<typeof createRandom>;
 
 interface HostileRequest {
   kind: string;
@@ -93,20 +79,20 @@ const NASTY_STRINGS = [
 ];
 
 function nastyString(random: Random): string {
-  switch (random.int(5)) {
+  switch (random.below(5)) {
     case 0:
       return 'x'.repeat(random.pick([1000, 10_001, 60_000]));
     case 1:
-      return random.pick(NASTY_STRINGS).repeat(1 + random.int(50));
+      return random.pick(NASTY_STRINGS).repeat(1 + random.below(50));
     case 2:
-      return String.fromCharCode(...Array.from({ length: 1 + random.int(40) }, () => random.int(0x10000)));
+      return String.fromCharCode(...Array.from({ length: 1 + random.below(40) }, () => random.below(0x10000)));
     default:
       return random.pick(NASTY_STRINGS);
   }
 }
 
 function nastyValue(random: Random, depth = 0): unknown {
-  switch (random.int(depth > 3 ? 6 : 9)) {
+  switch (random.below(depth > 3 ? 6 : 9)) {
     case 0:
       return nastyString(random);
     case 1:
@@ -121,7 +107,7 @@ function nastyValue(random: Random, depth = 0): unknown {
       return random.pick([{}, [], '', 'SOURCE', 'DERIVED', 'Initiative', 'ADDRESSES']);
     default:
       return Object.fromEntries(
-        Array.from({ length: 1 + random.int(6) }, () => [
+        Array.from({ length: 1 + random.below(6) }, () => [
           random.pick(['type', 'code', 'name', 'en', 'props', 'provenance', 'sources', 'confidence', 'key', 'string', '__proto__', 'constructor', 'x']),
           nastyValue(random, depth + 1),
         ]),
@@ -185,7 +171,7 @@ const GENERATORS: Record<string, (random: Random, n: number) => Omit<HostileRequ
   malformedJson: (random) => {
     const good = JSON.stringify({ query: '{ dataset { version } }' });
     const body = random.pick([
-      good.slice(0, random.int(good.length)),
+      good.slice(0, random.below(good.length)),
       `${good}}`,
       '{"query": "{ dataset { version } }",}',
       "{'query': '{ dataset { version } }'}",
@@ -207,7 +193,7 @@ const GENERATORS: Record<string, (random: Random, n: number) => Omit<HostileRequ
     headers: { 'content-type': 'application/json' },
     body: random.pick([
       Buffer.from([0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0xff, 0xfe, 0x22, 0x7d]),
-      Buffer.from(Array.from({ length: 200 }, () => random.int(256))),
+      Buffer.from(Array.from({ length: 200 }, () => random.below(256))),
       Buffer.from('{"query":"{ search(query: \\"\ud800\\") { score } }"}', 'utf16le'),
     ]),
   }),

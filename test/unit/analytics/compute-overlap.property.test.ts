@@ -10,6 +10,7 @@ import { createEmbeddedGraphStore } from '../../../src/store/embedded/create-emb
 import type { GraphStore } from '../../../src/store/graph-store';
 import { createCountingStore } from '../../support/counting-store';
 import { edge, node } from './fixtures';
+import { createRandom } from '../../support/create-random';
 
 /**
  * `computeOverlap` loads only the links a walk from its two nodes can read;
@@ -74,20 +75,6 @@ async function referenceOverlap(store: GraphStore, ids: { a: string; b: string }
   };
 }
 
-/** mulberry32: a small seeded generator, so every failing case can be replayed from its seed. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
-  return { next, int, pick };
-}
 
 // Every node type except MappingStudy (made through the API, joined by no link of the vocabulary).
 const GENERATED_TYPES = NODE_TYPES.filter((type) => type !== 'MappingStudy');

@@ -8,6 +8,7 @@ import { createEmbeddedGraphStore } from '../../../src/store/embedded/create-emb
 import type { GraphStore } from '../../../src/store/graph-store';
 import { createCountingStore } from '../../support/counting-store';
 import { edge, node } from './fixtures';
+import { createRandom } from '../../support/create-random';
 
 /**
  * `findPaths` searches from both ends; these tests hold it to the answers of
@@ -62,20 +63,6 @@ async function referenceFindPaths(store: GraphStore, query: PathQuery): Promise<
   return paths.map((ids) => ({ nodes: ids.nodes.map((id) => nodes.get(id)!), edges: ids.edges }));
 }
 
-/** mulberry32: a small seeded generator, so every failing case can be replayed from its seed. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
-  return { next, int, pick };
-}
 
 const GENERATED_TYPES: readonly NodeType[] = ['Entity', 'ActionLine', 'SdgTarget', 'SdgGoal', 'Resolution', 'Paragraph', 'Initiative', 'GdcCommitment'];
 
