@@ -5,25 +5,11 @@ import path from 'node:path';
 import type { GraphEdge, GraphNode } from '../../../src/domain/graph-records';
 import { checkSeeds, type CheckableSeedSet } from '../../../src/seeds/check-seeds';
 import { loadSeeds } from '../../../src/seeds/load-seeds';
+import { testEdge, testNode } from '../../support/graph-records';
 
 // A minimal sound seed set: goal 9, target 9.c, action line C2 and its matrix link.
-const prov = { sources: [{ document: 'A/RES/70/1' }], confidence: 'source' as const };
-const node = (type: GraphNode['type'], code: string, props: GraphNode['props'] = {}): GraphNode => ({
-  id: `${type}:${code}`,
-  type,
-  code,
-  name: { en: `${type} ${code}` },
-  props,
-  provenance: prov,
-});
-const edge = (type: GraphEdge['type'], from: string, to: string): GraphEdge => ({
-  id: `${type}|${from}|${to}`,
-  type,
-  from,
-  to,
-  props: {},
-  provenance: prov,
-});
+const node = (type: GraphNode['type'], code: string, props: GraphNode['props'] = {}) => testNode(type, code, { props });
+const edge = (type: GraphEdge['type'], from: string, to: string) => testEdge(type, from, to);
 function fixture(): CheckableSeedSet {
   return {
     nodeFiles: [

@@ -14,25 +14,11 @@ import {
   type RecoveryReport,
 } from '../../../../src/store/embedded/file-write-journal';
 import type { WriteOp } from '../../../../src/store/graph-store';
+import { testEdge, testNode } from '../../../support/graph-records';
 
 // A tiny seed graph (an action line and a target) and writes that add initiatives linked to it.
-const prov = { sources: [{ document: 'test' }], confidence: 'source' as const };
-const node = (type: GraphNode['type'], code: string): GraphNode => ({
-  id: `${type}:${code}`,
-  type,
-  code,
-  name: { en: `${type} ${code}` },
-  props: {},
-  provenance: prov,
-});
-const edge = (type: GraphEdge['type'], from: string, to: string): GraphEdge => ({
-  id: `${type}|${from}|${to}`,
-  type,
-  from,
-  to,
-  props: {},
-  provenance: prov,
-});
+const node = (type: GraphNode['type'], code: string) => testNode(type, code);
+const edge = (type: GraphEdge['type'], from: string, to: string) => testEdge(type, from, to);
 const SEED_NODES = [node('ActionLine', 'C1'), node('SdgTarget', '9.c')];
 const SEED_EDGES = [edge('MATRIX_LINK', 'ActionLine:C1', 'SdgTarget:9.c')];
 

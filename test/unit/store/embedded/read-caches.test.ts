@@ -1,25 +1,10 @@
-import type { GraphEdge, GraphNode } from '../../../../src/domain/graph-records';
 import { EmbeddedGraphStore } from '../../../../src/store/embedded/embedded-graph-store';
+import { testEdge, testNode } from '../../../support/graph-records';
 
 // The embedded store keeps neighbour lists and per-type edge lists between calls; every write
 // must show in the next read, as if nothing were remembered.
-const provenance = { sources: [{ document: 'test fixture' }], confidence: 'source' as const };
-const node = (type: 'ActionLine' | 'SdgTarget' | 'SdgGoal', code: string, en: string): GraphNode => ({
-  id: `${type}:${code}`,
-  type,
-  code,
-  name: { en },
-  props: {},
-  provenance,
-});
-const edge = (type: 'MATRIX_LINK' | 'TARGET_OF', from: string, to: string, props: GraphEdge['props'] = {}): GraphEdge => ({
-  id: `${type}|${from}|${to}`,
-  type,
-  from,
-  to,
-  props,
-  provenance,
-});
+const node = (type: 'ActionLine' | 'SdgTarget' | 'SdgGoal', code: string, en: string) => testNode(type, code, { en });
+const edge = testEdge;
 
 function createStore(): EmbeddedGraphStore {
   return new EmbeddedGraphStore({
