@@ -8,7 +8,7 @@ import { GOAL_LINK_REACHES } from '../../analytics/reach-index';
 import { EDGE_TYPES, type EdgeType } from '../../domain/edge-types';
 import type { GraphEdge, GraphNode } from '../../domain/graph-records';
 import type { GraphQLContext } from '../context';
-import { parseArgs } from '../parse-args';
+import { parseArgs, perLimit } from '../parse-args';
 import type { LinkView } from './relations';
 
 /**
@@ -26,26 +26,37 @@ const idArg = z.string().min(1, 'a global id "<Type>:<code>"').max(300, 'a globa
 const goalLinksArg = z.enum(GOAL_LINK_REACHES);
 const linkTypesArg = z.array(z.enum(EDGE_TYPES as [EdgeType, ...EdgeType[]])).max(EDGE_TYPES.length, 'at most one entry per link type').nullish();
 
+// Built once (per configured limit), not on every call: building a zod schema costs more than using it.
+const mandatesArgs = z.object({ of: idArg });
+const overlapArgs = z.object({ a: idArg, b: idArg, goalLinks: goalLinksArg });
+const matrixArgs = z.object({
+  rows: z.enum(MATRIX_AXES),
+  columns: z.enum(MATRIX_AXES),
+  measure: z.enum(MATRIX_MEASURES),
+  goalLinks: goalLinksArg,
+  linkTypes: linkTypesArg,
+});
+const pathsArgs = perLimit((max) =>
+  z.object({
+    from: idArg,
+    to: idArg,
+    maxHops: z.number().int().min(1, `an integer from 1 to ${max}`).max(max, `an integer from 1 to ${max}`).nullish(),
+    first: z.number().int().min(1, `an integer from 1 to ${MAX_PATHS}`).max(MAX_PATHS, `an integer from 1 to ${MAX_PATHS}`),
+    linkTypes: linkTypesArg,
+  }),
+);
+
 export const analyticsQuery = {
   mandates: async (_root: unknown, args: unknown, ctx: GraphQLContext) =>
-    findMandates(ctx.store, parseArgs(z.object({ of: idArg }), args).of),
+    findMandates(ctx.store, parseArgs(mandatesArgs, args).of),
 
   overlap: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
-    const { a, b, goalLinks } = parseArgs(z.object({ a: idArg, b: idArg, goalLinks: goalLinksArg }), args);
+    const { a, b, goalLinks } = parseArgs(overlapArgs, args);
     return computeOverlap(ctx.store, { a, b }, { goalLinks });
   },
 
   matrix: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
-    const parsed = parseArgs(
-      z.object({
-        rows: z.enum(MATRIX_AXES),
-        columns: z.enum(MATRIX_AXES),
-        measure: z.enum(MATRIX_MEASURES),
-        goalLinks: goalLinksArg,
-        linkTypes: linkTypesArg,
-      }),
-      args,
-    );
+    const parsed = parseArgs(matrixArgs, args);
     return buildMatrix(ctx.store, { ...parsed, linkTypes: parsed.linkTypes ?? undefined });
   },
 
@@ -53,16 +64,7 @@ export const analyticsQuery = {
 
   paths: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
     const max = ctx.limits.MAX_PATH_HOPS;
-    const parsed = parseArgs(
-      z.object({
-        from: idArg,
-        to: idArg,
-        maxHops: z.number().int().min(1, `an integer from 1 to ${max}`).max(max, `an integer from 1 to ${max}`).nullish(),
-        first: z.number().int().min(1, `an integer from 1 to ${MAX_PATHS}`).max(MAX_PATHS, `an integer from 1 to ${MAX_PATHS}`),
-        linkTypes: linkTypesArg,
-      }),
-      args,
-    );
+    const parsed = parseArgs(pathsArgs(max), args);
     return findPaths(ctx.store, {
       from: parsed.from,
       to: parsed.to,

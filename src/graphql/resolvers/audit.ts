@@ -2,32 +2,33 @@ import { z } from 'zod';
 import { requireRole } from '../../auth/principal';
 import type { AuditEntry as StoredAuditEntry, RecordChange } from '../../store/graph-store';
 import type { GraphQLContext } from '../context';
-import { firstArg, parseArgs } from '../parse-args';
+import { firstArg, parseArgs, perLimit } from '../parse-args';
 
 const isoDateTime = z.iso
   .datetime({ offset: true, message: 'an ISO date-time such as 2025-06-01T00:00:00Z' })
   .transform((text) => new Date(text).toISOString());
 
+const auditLogArgs = perLimit((max) =>
+  z.object({
+    first: firstArg(max),
+    after: z.string().regex(/^(0|[1-9]\d{0,14})$/, 'a cursor from a previous page').nullish(),
+    filter: z
+      .object({
+        keyId: z.string().max(200).nullish(),
+        action: z.string().max(200).nullish(),
+        recordId: z.string().max(1000).nullish(),
+        since: isoDateTime.nullish(),
+        until: isoDateTime.nullish(),
+      })
+      .nullish(),
+  }),
+);
+
 /** Root query field `auditLog`: admins only. */
 export const auditQueries = {
   auditLog: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
     requireRole(ctx.principal, 'admin', 'auditLog');
-    const parsed = parseArgs(
-      z.object({
-        first: firstArg(ctx.limits.MAX_PAGE_SIZE),
-        after: z.string().regex(/^(0|[1-9]\d{0,14})$/, 'a cursor from a previous page').nullish(),
-        filter: z
-          .object({
-            keyId: z.string().max(200).nullish(),
-            action: z.string().max(200).nullish(),
-            recordId: z.string().max(1000).nullish(),
-            since: isoDateTime.nullish(),
-            until: isoDateTime.nullish(),
-          })
-          .nullish(),
-      }),
-      args,
-    );
+    const parsed = parseArgs(auditLogArgs(ctx.limits.MAX_PAGE_SIZE), args);
     const filter = Object.fromEntries(Object.entries(parsed.filter ?? {}).filter(([, value]) => value != null));
     const page = await ctx.store.listAudit({
       first: parsed.first,

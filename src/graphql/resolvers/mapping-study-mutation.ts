@@ -18,6 +18,11 @@ import type { GraphQLContext } from '../context';
 import { curate } from './mutation';
 
 const studyIdArg = z.string().max(300, 'a mapping study id of at most 300 characters');
+const assertionsInput = z
+  .array(assertionInput)
+  .min(1, 'at least one assertion')
+  .max(LIMITS.assertions, `at most ${LIMITS.assertions} assertions`);
+const pairsInput = z.array(pairInput).min(1, 'at least one pair').max(LIMITS.assertions, `at most ${LIMITS.assertions} pairs`);
 
 // The study as the batch left it: the store's record, read after the write.
 const reread = (ctx: GraphQLContext, node: GraphNode) => async () => (await ctx.store.getNodes([node.id]))[0];
@@ -37,21 +42,13 @@ export const mappingStudyMutations = {
   addMappingAssertions: (_root: unknown, args: { study: unknown; assertions: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'addMappingAssertions', async (planner) => {
       const study = parseInput(studyIdArg, args.study, 'study');
-      const assertions = parseInput(
-        z.array(assertionInput).min(1, 'at least one assertion').max(LIMITS.assertions, `at most ${LIMITS.assertions} assertions`),
-        args.assertions,
-        'assertions',
-      );
+      const assertions = parseInput(assertionsInput, args.assertions, 'assertions');
       return reread(ctx, await planAddAssertions(planner, study, assertions));
     }),
   removeMappingAssertions: (_root: unknown, args: { study: unknown; pairs: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'removeMappingAssertions', async (planner) => {
       const study = parseInput(studyIdArg, args.study, 'study');
-      const pairs = parseInput(
-        z.array(pairInput).min(1, 'at least one pair').max(LIMITS.assertions, `at most ${LIMITS.assertions} pairs`),
-        args.pairs,
-        'pairs',
-      );
+      const pairs = parseInput(pairsInput, args.pairs, 'pairs');
       return reread(ctx, await planRemoveAssertions(planner, study, pairs));
     }),
   publishMappingStudy: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>

@@ -49,6 +49,8 @@ export function removedLinkIds(written: WriteResult, except?: string): string[] 
     .sort();
 }
 
+const linkIdInput = lineText(1000);
+const changesInput = z.array(changeInput).min(1, 'at least one change').max(LIMITS.changes, `at most ${LIMITS.changes} changes`);
 const outcome = (planner: ChangePlanner) => planner.outcomes[0]!;
 const recordOf = (o: PlannedOutcome) => ('node' in o ? o.node : 'edge' in o ? { edge: o.edge } : null);
 
@@ -82,17 +84,13 @@ export const Mutation = {
     }),
   deleteLink: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'deleteLink', async (planner) => {
-      const id = parseInput(lineText(1000), args.id, 'id');
+      const id = parseInput(linkIdInput, args.id, 'id');
       await planner.deleteLink(id, 'id');
       return () => ({ id, removedLinkIds: [] });
     }),
   applyChanges: (_root: unknown, args: { changes: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'applyChanges', async (planner) => {
-      const changes = parseInput(
-        z.array(changeInput).min(1, 'at least one change').max(LIMITS.changes, `at most ${LIMITS.changes} changes`),
-        args.changes,
-        'changes',
-      );
+      const changes = parseInput(changesInput, args.changes, 'changes');
       for (const [index, change] of changes.entries()) await planner.change(change, `changes.${index}`);
       return (written) => ({
         applied: written.applied,
