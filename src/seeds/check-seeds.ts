@@ -6,6 +6,8 @@ import { NODE_TYPES, parseGlobalId, type NodeType } from '../domain/node-types';
 export interface CheckableSeedSet {
   nodeFiles: { file: string; records: GraphNode[] }[];
   edgeFiles: { file: string; records: GraphEdge[] }[];
+  /** Node ids named by `seeds/names/` records that no node file holds. */
+  unknownVariantNodes?: string[];
 }
 
 export interface SeedCheckResult {
@@ -66,6 +68,7 @@ export function checkSeeds(seeds: CheckableSeedSet): SeedCheckResult {
     }
   }
   for (const node of nodes.values()) errors.push(...checkNodeConsistency(node));
+  for (const id of seeds.unknownVariantNodes ?? []) errors.push(`names/: name variants are given for "${id}", which is not a node.`);
 
   const edgeIds = new Set<string>();
   for (const { file, records } of seeds.edgeFiles) {

@@ -3,12 +3,15 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { graphEdgeSchema, graphNodeSchema, type GraphEdge, type GraphNode } from '../domain/graph-records';
+import { mergeNameVariants, nameVariantsRecordSchema, type NameVariantsRecord } from './merge-name-variants';
 
 /**
  * Reads the curated dataset from `seeds/`:
  *   seeds/manifest.json      { version (semver), builtAt, ... }
  *   seeds/nodes/*.json       arrays of GraphNode records, one file per node type
  *   seeds/edges/*.json       arrays of GraphEdge records, one file per relationship family
+ *   seeds/names/*.json       name variants with their sources, merged into the nodes'
+ *                            `props.nameVariants` (see `mergeNameVariants`)
  * Validates every record's shape (not yet the references between them: see
  * `checkSeeds`) and names the file and index of the first bad record.
  */
@@ -18,6 +21,10 @@ export interface SeedSet {
   version: string;
   nodeFiles: SeedFile<GraphNode>[];
   edgeFiles: SeedFile<GraphEdge>[];
+  /** The name-variant files, already merged into `nodeFiles`. */
+  nameFiles: SeedFile<NameVariantsRecord>[];
+  /** Node ids that a name-variant record names but no node file holds (`seeds:check` reports them). */
+  unknownVariantNodes: string[];
 }
 
 export interface SeedFile<T> {
@@ -49,7 +56,7 @@ export function loadSeeds(seedsDir: string = findSeedsDir()): SeedSet {
   };
 
   const manifest = parseWith(seedManifestSchema, readJson('manifest.json'), 'manifest.json');
-  const nodeFiles = jsonFilesIn(seedsDir, 'nodes').map((file) => ({
+  const rawNodeFiles = jsonFilesIn(seedsDir, 'nodes').map((file) => ({
     file,
     records: parseRecords(graphNodeSchema, readJson(file), file),
   }));
@@ -57,8 +64,19 @@ export function loadSeeds(seedsDir: string = findSeedsDir()): SeedSet {
     file,
     records: parseRecords(graphEdgeSchema, readJson(file), file),
   }));
+  const nameFiles = jsonFilesIn(seedsDir, 'names').map((file) => ({
+    file,
+    records: parseRecords(nameVariantsRecordSchema, readJson(file), file),
+  }));
+  const variants = nameFiles.flatMap((file) => file.records);
+  const unknown = new Set(variants.map((record) => record.node));
+  const nodeFiles = rawNodeFiles.map(({ file, records }) => {
+    const merged = mergeNameVariants(records, variants);
+    for (const node of merged.nodes) unknown.delete(node.id);
+    return { file, records: merged.nodes };
+  });
   const version = `${manifest.version}+${hash.digest('hex').slice(0, 12)}`;
-  return { manifest, version, nodeFiles, edgeFiles };
+  return { manifest, version, nodeFiles, edgeFiles, nameFiles, unknownVariantNodes: [...unknown].sort() };
 }
 
 /** The `seeds/` folder of this project, found upwards from this module (works from `src/` and `dist/src/`). */

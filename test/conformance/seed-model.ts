@@ -5,7 +5,7 @@ import { NODE_TYPES, type NodeType } from '../../src/domain/node-types';
 import { compareCodes, toSortKey } from '../../src/domain/sort-key';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import type { Direction, Neighbour, NodeFilter, SearchHit } from '../../src/store/graph-store';
-import { scoreMatch } from '../../src/store/text-index';
+import { citedResolutionIds, scoreMatch, scoreSymbolCitations, searchNamesOf } from '../../src/store/text-index';
 
 /**
  * The seed files and plain, deliberately naive computations over them (filter
@@ -93,11 +93,18 @@ export class SeedModel {
     };
   }
 
-  /** What `search` must answer: every matching node scored by the shared rule, best first, ties in code order. */
+  /**
+   * What `search` must answer: every node scored by the shared rule over its
+   * names and name variants, with its degree (links at either end), and the
+   * resolutions the query cites by symbol; best first, ties in code order.
+   */
   search(text: string, types: readonly NodeType[] = [], first = 20): SearchHit[] {
+    const degree = (id: string) => this.edges.filter((edge) => edge.from === id).length + this.edges.filter((edge) => edge.to === id).length;
+    const cited = new Map(citedResolutionIds(text).filter((id) => this.nodeById.has(id)).map((id) => [id, degree(id)]));
+    const citations = scoreSymbolCitations(text, cited);
     return this.nodes
       .filter((node) => types.length === 0 || types.includes(node.type))
-      .map((node) => ({ node, score: scoreMatch(text, node.code, namesOf(node)) }))
+      .map((node) => ({ node, score: Math.max(scoreMatch(text, node.code, searchNamesOf(node), degree(node.id)), citations.get(node.id) ?? 0) }))
       .filter((hit) => hit.score > 0)
       .sort((a, b) => b.score - a.score || compareCodes(a.node.code, b.node.code) || byId(a.node, b.node))
       .slice(0, first);

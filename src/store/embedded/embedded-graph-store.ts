@@ -3,7 +3,6 @@ import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domai
 import type { EdgeType } from '../../domain/edge-types';
 import { EDGE_TYPES } from '../../domain/edge-types';
 import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records';
-import { LANGS } from '../../domain/lang';
 import { NODE_TYPES, type NodeType } from '../../domain/node-types';
 import { compareCodes, toSortKey } from '../../domain/sort-key';
 import { decodeCursor, encodeCursor, isAfter } from '../cursor';
@@ -27,7 +26,7 @@ import type {
   WriteOp,
   WriteResult,
 } from '../graph-store';
-import { NgramIndex, queryTokens, scoreNormalised } from '../text-index';
+import { citedResolutionIds, NgramIndex, queryTokens, scoreNormalised, scoreSymbolCitations, searchNamesOf } from '../text-index';
 
 /**
  * Makes a batch of writes durable before it is acknowledged. Synchronous on
@@ -161,13 +160,18 @@ export class EmbeddedGraphStore implements GraphStore {
   async search(query: SearchQuery): Promise<SearchHit[]> {
     this.assertOpen();
     const types = query.types && query.types.length > 0 ? new Set<string>(query.types) : null;
-    const hits: SearchHit[] = [];
     const tokens = queryTokens(query.text);
+    const scores = new Map<string, number>();
     for (const id of this.textIndex.candidates(query.text)) {
+      const score = scoreNormalised(tokens, this.textIndex.textsOf(id), this.graph.degree(id));
+      if (score > 0) scores.set(id, score);
+    }
+    const cited = new Map(citedResolutionIds(query.text).filter((id) => this.graph.hasNode(id)).map((id) => [id, this.graph.degree(id)]));
+    for (const [id, score] of scoreSymbolCitations(query.text, cited)) scores.set(id, Math.max(scores.get(id) ?? 0, score));
+    const hits: SearchHit[] = [];
+    for (const [id, score] of scores) {
       const node = this.graph.getNodeAttributes(id);
-      if (types && !types.has(node.type)) continue;
-      const score = scoreNormalised(tokens, this.textIndex.textsOf(id));
-      if (score > 0) hits.push({ node, score });
+      if (!types || types.has(node.type)) hits.push({ node, score });
     }
     hits.sort((a, b) => b.score - a.score || compareCodes(a.node.code, b.node.code) || byId(a.node, b.node));
     return hits.slice(0, query.first);
@@ -338,7 +342,7 @@ export class EmbeddedGraphStore implements GraphStore {
     }
     else this.graph.addNode(node.id, frozen);
     this.byType.set(node.type, null);
-    this.textIndex.add(node.id, [node.code, ...namesOf(node)]);
+    this.textIndex.add(node.id, [node.code, ...searchNamesOf(node)]);
   }
 
   private dropNode(id: string): void {
@@ -481,14 +485,6 @@ function propMatches(actual: PropValue | undefined, wanted: PropValue): boolean 
   return JSON.stringify(actual) === JSON.stringify(wanted);
 }
 
-function namesOf(node: GraphNode): string[] {
-  const names: string[] = [];
-  for (const lang of LANGS) {
-    const name = node.name[lang];
-    if (name) names.push(name);
-  }
-  return names;
-}
 
 /** Whether an audit entry passes a filter (all given conditions hold). */
 export function matchesAuditFilter(entry: AuditEntry, filter: AuditQuery['filter']): boolean {

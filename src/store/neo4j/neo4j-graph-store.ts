@@ -9,7 +9,6 @@ import neo4j, {
 import { EDGE_TYPES } from '../../domain/edge-types';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domain/errors';
 import type { GraphEdge, GraphNode } from '../../domain/graph-records';
-import { LANGS } from '../../domain/lang';
 import { NODE_TYPES } from '../../domain/node-types';
 import { compareCodes, toSortKey } from '../../domain/sort-key';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -33,7 +32,7 @@ import type {
   WriteOp,
   WriteResult,
 } from '../graph-store';
-import { queryTokens, scoreMatch } from '../text-index';
+import { citedResolutionIds, MAX_CONTAINED_NAME, MAX_CONTAINING_QUERY, queryTokens, scoreMatch, scoreSymbolCitations, searchNamesOf } from '../text-index';
 import { checkParams, findCypherDir, readCypherFolder, type CypherFile } from './cypher-files';
 import { mapDriverError } from './map-driver-error';
 import {
@@ -155,11 +154,26 @@ export class Neo4jGraphStore implements GraphStore {
     const tokens = queryTokens(query.text);
     if (tokens.length === 0) return this.assertOpen([]);
     const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
-    const records = await this.read((tx) => this.run(tx, 'search', { longest, tokens, types: [...(query.types ?? [])] }));
+    const phrase = tokens.join(' ');
+    const ids = citedResolutionIds(query.text);
+    const records = await this.read((tx) =>
+      this.run(tx, 'search', {
+        longest,
+        tokens,
+        phrase: phrase.length <= MAX_CONTAINING_QUERY ? phrase : '',
+        maxName: MAX_CONTAINED_NAME,
+        ids,
+        types: [...(query.types ?? [])],
+      }),
+    );
+    const found = records.map((record) => ({
+      node: fromNodeProperties((record.get('n') as Neo4jNode).properties),
+      degree: toNumber(record.get('degree')),
+    }));
+    const cited = scoreSymbolCitations(query.text, new Map(found.filter((f) => ids.includes(f.node.id)).map((f) => [f.node.id, f.degree])));
     const hits: SearchHit[] = [];
-    for (const record of records) {
-      const node = fromNodeProperties((record.get('n') as Neo4jNode).properties);
-      const score = scoreMatch(query.text, node.code, LANGS.flatMap((lang) => (node.name[lang] ? [node.name[lang]!] : [])));
+    for (const { node, degree } of found) {
+      const score = Math.max(scoreMatch(query.text, node.code, searchNamesOf(node), degree), cited.get(node.id) ?? 0);
       if (score > 0) hits.push({ node, score });
     }
     hits.sort((a, b) => b.score - a.score || compareCodes(a.node.code, b.node.code) || byId(a.node, b.node));

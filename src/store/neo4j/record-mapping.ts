@@ -4,7 +4,7 @@ import type { GraphEdge, GraphNode, PropValue, Provenance } from '../../domain/g
 import { LANGS } from '../../domain/lang';
 import type { NodeType } from '../../domain/node-types';
 import { toSortKey } from '../../domain/sort-key';
-import { normaliseText } from '../text-index';
+import { normaliseText, searchNamesOf } from '../text-index';
 
 /**
  * The flat property layout of graph records in Neo4j, and its inverse.
@@ -77,10 +77,9 @@ export function fromEdgeProperties(type: string, from: string, to: string, store
   });
 }
 
-/** The text search matches: the code and each name, normalised, one per line (a query token never holds a newline). */
+/** The texts search matches: the code and each name and name variant (`searchNamesOf`), normalised, one per line (a query token never holds a newline). */
 export function toSearchText(node: GraphNode): string {
-  const texts = [node.code, ...LANGS.flatMap((lang) => (node.name[lang] ? [node.name[lang]!] : []))];
-  return texts.map(normaliseText).join('\n');
+  return [node.code, ...searchNamesOf(node)].map(normaliseText).join('\n');
 }
 
 /**

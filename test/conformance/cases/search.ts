@@ -41,6 +41,27 @@ export const search: CaseGroup = {
       },
     },
     {
+      name: 'a name variant, a name inside the query and a cited symbol rank their node first',
+      async run({ store, seeds }) {
+        const firstOf = async (text: string) => (await store().search({ text, first: 5 }))[0]?.node.id;
+        const cases: [string, string][] = [
+          ['国际电联', 'Entity:ITU'],
+          ['开发署', 'Entity:UNDP'],
+          ['贸发会议', 'Entity:UNCTAD'],
+          ['教科文组织', 'Entity:UNESCO'],
+          ['秘书长技术问题特使办公室', 'Entity:OSET'],
+          ['2023 年信息社会世界峰会论坛', 'Process:WSIS-Forum'],
+          ['科学和技术促进发展委员会第二十六届会议', 'Entity:CSTD'],
+          ['经社理事会第2006/46号决议', 'Resolution:E/RES/2006/46'],
+          ['第140号决议（2022年，布加勒斯特，修订版）', 'Resolution:ITU-PP-RES-140'],
+        ];
+        for (const [text, id] of cases) {
+          expect({ text, first: await firstOf(text) }).toEqual({ text, first: id });
+          expect(rounded(await store().search({ text, first: 10 }))).toEqual(rounded(seeds.search(text, [], 10)));
+        }
+      },
+    },
+    {
       name: 'the search root field answers the same hits over GraphQL',
       async run({ graphql, seeds }) {
         const response = await graphql(

@@ -38,3 +38,33 @@ describe('store: text matching for search', () => {
     expect(index.candidates('数')).toEqual([]);
   });
 });
+
+describe('store: search knows names both ways', () => {
+  it('finds a name the query contains, at word boundaries in Latin script', () => {
+    expect(scoreMatch('2023 年信息社会世界峰会论坛', 'WSIS-Forum', ['信息社会世界峰会论坛'])).toBeGreaterThan(0);
+    expect(scoreMatch('ITU-D study groups', 'ITU', ['International Telecommunication Union'])).toBeGreaterThan(0);
+    expect(scoreMatch('the situation', 'ITU', ['International Telecommunication Union'])).toBe(0);
+    expect(scoreMatch('第26届', '26', [])).toBe(0);
+  });
+
+  it('ranks an exact variant above a longer name that contains it, and a fuller cover of the query above a partial one', () => {
+    const variant = scoreMatch('国际电联', 'ITU', ['International Telecommunication Union', '国际电联']);
+    const council = scoreMatch('国际电联', 'ITU_COUNCIL', ['ITU Council', '国际电联理事会']);
+    expect(variant).toBeGreaterThan(council);
+    const wholeName = scoreMatch('科学和技术促进发展委员会第二十六届会议', 'CSTD', ['科学和技术促进发展委员会']);
+    const part = scoreMatch('科学和技术促进发展委员会第二十六届会议', 'X', ['委员会']);
+    expect(wholeName).toBeGreaterThan(part);
+  });
+
+  it('breaks ties between equal matches by degree, never across match kinds', () => {
+    expect(scoreMatch('health', 'A', ['e-health'], 50)).toBeGreaterThan(scoreMatch('health', 'B', ['e-health'], 1));
+    expect(scoreMatch('e-health', 'A', ['e-health'], 0)).toBeGreaterThan(scoreMatch('e-health', 'B', ['e-health services'], 10_000));
+  });
+
+  it('indexes the names a query contains as candidates', () => {
+    const index = new NgramIndex();
+    index.add('forum', ['WSIS-Forum', '信息社会世界峰会论坛']);
+    index.add('other', ['X', '数字经济']);
+    expect(index.candidates('2023 年信息社会世界峰会论坛')).toEqual(['forum']);
+  });
+});
