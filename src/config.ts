@@ -32,7 +32,19 @@ const envSchema = z.object({
   MAX_COST: int(1, 1_000_000).default(20_000).describe('largest query cost (fields weighted by list multipliers)'),
   MAX_ALIASES: int(1, 1000).default(30).describe('most aliases in one query'),
   MAX_TOKENS: int(10, 1_000_000).default(5_000).describe('most lexical tokens in one query document'),
-  MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024).default(100 * 1024).describe('largest request body accepted'),
+  MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024)
+    .default(100 * 1024)
+    .describe('largest request body accepted, declared (Content-Length) or counted (chunked); 413 past it'),
+  HTTP_HEADERS_TIMEOUT_MS: int(1000, 600_000)
+    .default(10_000)
+    .describe("longest wait for a request's headers (slow-header clients get 408 and a closed socket)"),
+  HTTP_REQUEST_TIMEOUT_MS: int(1000, 3_600_000)
+    .default(30_000)
+    .describe('longest wait for a whole request, headers and body (at least HTTP_HEADERS_TIMEOUT_MS)'),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(0, 600_000).default(5_000).describe('how long an idle keep-alive connection stays open'),
+  HTTP_MAX_HEADER_BYTES: int(1024, 1024 * 1024)
+    .default(16 * 1024)
+    .describe('largest request head (request line and headers); 431 past it'),
   MAX_PAGE_SIZE: int(1, 10_000).default(500).describe('largest `first` of a list or search'),
   MAX_PATH_HOPS: int(1, 12).default(6).describe('largest `maxHops` of `paths`'),
   API_KEYS: z
@@ -66,6 +78,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       return `${key}=${shown}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (result.data.HTTP_HEADERS_TIMEOUT_MS > result.data.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS="${result.data.HTTP_HEADERS_TIMEOUT_MS}": at most HTTP_REQUEST_TIMEOUT_MS (${result.data.HTTP_REQUEST_TIMEOUT_MS})`,
+    );
   }
   if (result.data.STORE === 'neo4j' && result.data.NEO4J_URI === undefined) {
     throw new ConfigError('Invalid configuration:\n  NEO4J_URI="": required when STORE=neo4j (e.g. neo4j://localhost:7687)');

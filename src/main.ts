@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './http/create-app';
-import { createServer } from './http/create-server';
+import { createServer, edgeLimitsOf } from './http/create-server';
 import { createLogger } from './logger';
 import { createGraphStore } from './store/create-graph-store';
 
@@ -11,12 +11,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const store = await createGraphStore(config, logger);
   const app = createApp({ store, config, logger });
-  const server = createServer(app, config.MAX_BODY_BYTES);
+  const server = createServer(app, edgeLimitsOf(config), logger);
 
-  server.listen(config.PORT, config.HOST, () => {
-    const { port } = server.address() as AddressInfo;
-    logger.info('listening', { url: `http://localhost:${port}/graphql`, store: store.kind });
+  // A port in use (or not ours to take) ends start-up with one line naming it, not a stack trace.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new ListenError(listenMessage(error, config.HOST, config.PORT))));
+    server.listen(config.PORT, config.HOST, () => resolve());
   });
+  const { port } = server.address() as AddressInfo;
+  logger.info('listening', { url: `http://localhost:${port}/graphql`, store: store.kind });
+  server.on('error', (error) => logger.error('server error', { error: String(error) }));
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -25,7 +29,13 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     // Stop accepting, let requests in flight finish, then release the store.
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      store.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('store did not close cleanly', { error: String(error) });
+          process.exit(1);
+        },
+      );
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();
@@ -34,8 +44,23 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+class ListenError extends Error {}
+
+function listenMessage(error: NodeJS.ErrnoException, host: string, port: number): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `Cannot listen on ${host}:${port}: the port is already in use (set PORT to another port, or 0 for any free one).`;
+    case 'EACCES':
+      return `Cannot listen on ${host}:${port}: permission denied (ports below 1024 need privileges; set PORT).`;
+    case 'EADDRNOTAVAIL':
+      return `Cannot listen on ${host}:${port}: the address is not available on this machine (set HOST).`;
+    default:
+      return `Cannot listen on ${host}:${port}: ${error.code ?? error.message}.`;
+  }
+}
+
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof ListenError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'start-up failed', error: String(error) })}\n`);

@@ -60,7 +60,7 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
       useBodyLimit(config.MAX_BODY_BYTES),
       useHealthRoutes(store),
       auth.plugin,
-      useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }),
+      useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }, logger),
       useQueryLimits({
         maxDepth: config.MAX_DEPTH,
         maxCost: config.MAX_COST,

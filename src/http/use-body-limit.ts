@@ -1,9 +1,11 @@
 import type { Plugin } from 'graphql-yoga';
+import { errorResponse } from './send-error';
 
 /**
  * Refuses a request whose declared body is larger than `maxBytes` with 413
- * and a coded GraphQL error, before reading it. Bodies sent without a length
- * (chunked) are cut off by the Node server in `create-server.ts`.
+ * and a coded GraphQL error, before reading it, for the app called in-process
+ * (`app.fetch`). Over a socket the Node edge (`create-server.ts`) has already
+ * refused such a request, and counts chunked bodies, which carry no length.
  */
 export function useBodyLimit(maxBytes: number): Plugin {
   return {
@@ -17,15 +19,5 @@ export function useBodyLimit(maxBytes: number): Plugin {
 }
 
 export function payloadTooLarge(ResponseClass: typeof Response, maxBytes: number): Response {
-  return ResponseClass.json(
-    {
-      errors: [
-        {
-          message: `Request body is larger than ${maxBytes} bytes.`,
-          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'body', max: maxBytes },
-        },
-      ],
-    },
-    { status: 413 },
-  );
+  return errorResponse(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${maxBytes} bytes.`, { extensions: { limit: 'body', max: maxBytes } }, ResponseClass);
 }

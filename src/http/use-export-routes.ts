@@ -9,7 +9,9 @@ import { toGraphml } from '../analytics/to-graphml';
 import { EDGE_TYPES, type EdgeType } from '../domain/edge-types';
 import { BadUserInputError, DomainError, type ErrorCode } from '../domain/errors';
 import { LANGS } from '../domain/lang';
+import type { Logger } from '../logger';
 import type { GraphStore } from '../store/graph-store';
+import { errorResponse, internalErrorResponse } from './send-error';
 
 export interface ExportLimits {
   /** Largest `hops` of a neighbourhood export (the config's MAX_PATH_HOPS). */
@@ -30,19 +32,17 @@ export interface ExportLimits {
  *
  * A bad parameter gets 400 and the GraphQL error shape, `{ errors: [{ message,
  * extensions: { code: 'BAD_USER_INPUT', argument, expected } }] }`; an
- * unknown node 404 with code NOT_FOUND.
+ * unknown node 404 with code NOT_FOUND; any other failure is logged and
+ * answered with the masked 500 (`INTERNAL_SERVER_ERROR`, "Unexpected error.").
  */
-export function useExportRoutes(store: GraphStore, limits: ExportLimits): Plugin {
+export function useExportRoutes(store: GraphStore, limits: ExportLimits, logger: Logger): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const route = ROUTES[url.pathname];
       if (!route) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         endResponse(
-          fetchAPI.Response.json(
-            { errors: [{ message: `${url.pathname} answers GET only.`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] },
-            { status: 405, headers: { allow: 'GET, HEAD' } },
-          ),
+          errorResponse(405, 'METHOD_NOT_ALLOWED', `${url.pathname} answers GET only.`, { headers: { allow: 'GET, HEAD' } }, fetchAPI.Response),
         );
         return;
       }
@@ -55,13 +55,13 @@ export function useExportRoutes(store: GraphStore, limits: ExportLimits): Plugin
           }),
         );
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        endResponse(
-          fetchAPI.Response.json(
-            { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] },
-            { status: STATUS[error.code] ?? 500 },
-          ),
-        );
+        // Never thrown past the route: a domain error keeps its code, anything else is logged and masked.
+        if (error instanceof DomainError) {
+          endResponse(errorResponse(STATUS[error.code] ?? 500, error.code, error.message, { extensions: error.details }, fetchAPI.Response));
+          return;
+        }
+        logger.error('export failed', { route: url.pathname, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+        endResponse(internalErrorResponse(fetchAPI.Response));
       }
     },
   };

@@ -25,7 +25,7 @@ import type { Plugin } from 'graphql-yoga';
 import { loadConfig } from '../../src/config';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { createApp } from '../../src/http/create-app';
-import { createServer } from '../../src/http/create-server';
+import { createServer, edgeLimitsOf } from '../../src/http/create-server';
 import { createLogger } from '../../src/logger';
 import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
 import { createCountingGraphStore } from './counting-graph-store';
@@ -67,7 +67,7 @@ function main(): void {
   };
 
   const app = createApp({ store: counting.store, config, logger, plugins: [benchPlugin] });
-  const server = createServer(app, config.MAX_BODY_BYTES);
+  const server = createServer(app, edgeLimitsOf(config));
   server.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     process.stdout.write(`${JSON.stringify({ msg: 'listening', url: `http://localhost:${port}/graphql`, naive })}\n`);

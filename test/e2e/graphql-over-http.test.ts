@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serverAudits } from 'graphql-http';
-import { createServer } from '../../src/http/create-server';
+import { createServer, edgeLimitsOf } from '../../src/http/create-server';
 import { createTestApp } from './test-app';
 
 // The GraphQL-over-HTTP spec's audits, run against the app once in-process and once over a real socket.
@@ -34,7 +34,7 @@ describe('http: GraphQL over HTTP audits (real socket on port 0)', () => {
   let url: string;
 
   beforeAll(async () => {
-    server = createServer(app, config.MAX_BODY_BYTES);
+    server = createServer(app, edgeLimitsOf(config));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });

@@ -6,11 +6,12 @@ import path from 'node:path';
 import { hashApiKey } from '../../src/auth/api-key-authenticator';
 import { loadConfig } from '../../src/config';
 import { createApp } from '../../src/http/create-app';
-import { createServer } from '../../src/http/create-server';
+import { createServer, edgeLimitsOf } from '../../src/http/create-server';
 import { createLogger } from '../../src/logger';
 import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
 import type { EmbeddedGraphStore } from '../../src/store/embedded/embedded-graph-store';
 import { createRandom, type Random } from '../support/create-random';
+import { jsonBodies, rawExchange } from '../support/raw-http';
 
 /**
  * Thousands of generated hostile requests over a real socket: malformed JSON,
@@ -27,6 +28,7 @@ import { createRandom, type Random } from '../support/create-random';
 const SEED = Number(process.env.HOSTILE_SEED ?? 20250601);
 const REQUESTS = Number(process.env.HOSTILE_REQUESTS ?? 3000);
 const CONCURRENCY = 8;
+const RAW_REQUESTS = Number(process.env.HOSTILE_RAW_REQUESTS ?? 400);
 const CURATOR_KEY = 'hostile-curator-key-0123456789';
 const API_KEYS = `fuzz:curator:${hashApiKey(CURATOR_KEY)}`;
 
@@ -295,6 +297,81 @@ const GENERATORS: Record<string, (random: Random, n: number) => Omit<HostileRequ
   anonymousMutation: (random, n) => graphql(MUTATIONS[0][1], { v: almostValidNode(random, n) }),
 };
 
+/**
+ * Raw-socket cases: a valid request taken apart by one or more seeded
+ * mutations of its bytes and framing (what no HTTP client library sends), to
+ * reach Node's parser and the edge in front of yoga, not only the app.
+ */
+const RAW_BODY = '{"query":"{ dataset { version } }"}';
+const RAW_MUTATIONS: ((random: Random, head: string[], body: string) => { head: string[]; body: string; abort?: boolean }) [] = [
+  // Host header: missing, spaced, odd characters, huge port, several.
+  (random, head, body) => ({ head: head.map((line) => (line.startsWith('Host:') ? random.pick(['Host: exa mple', 'Host:', 'Host: a@b', 'Host: x:999999', 'Host: [::1', 'Host: \u00e9x', 'Host: x\r\nHost: y', 'Host: x/y', 'Host: %zz']) : line)), body }),
+  // Request target: absolute, asterisk, bad percent-encoding, very long, raw non-ASCII.
+  (random, head, body) => ({
+    head: [head[0]!.replace('/graphql', random.pick(['http://evil.example/graphql', '*', '/graph%ZZql', '/%C0%AF', `/${'a'.repeat(9000)}`, '/gr\u00e4phql', '//graphql', '/graphql#frag', '/graphql?query=%', '../graphql'])), ...head.slice(1)],
+    body,
+  }),
+  // Framing: both lengths, two lengths, wrong length, negative, hex, chunked with bad sizes, other codings.
+  (random, head, body) => {
+    const rest = head.filter((line) => !line.startsWith('Content-Length'));
+    const length = Buffer.byteLength(body);
+    const chunkedBody = `${length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+    return random.pick([
+      { head: [...rest, `Content-Length: ${length}`, 'Transfer-Encoding: chunked'], body: chunkedBody },
+      { head: [...rest, `Content-Length: ${length}`, `Content-Length: ${length + 1}`], body },
+      { head: [...rest, `Content-Length: ${length + random.int(1, 50)}`], body },
+      { head: [...rest, `Content-Length: ${Math.max(0, length - random.int(1, 20))}`], body },
+      { head: [...rest, 'Content-Length: -1'], body },
+      { head: [...rest, 'Content-Length: 0x20'], body },
+      { head: [...rest, 'Transfer-Encoding: chunked'], body: `zz\r\n${body}\r\n0\r\n\r\n` },
+      { head: [...rest, 'Transfer-Encoding: chunked'], body: `${(length - 3).toString(16)}\r\n${body}\r\n0\r\n\r\n` },
+      { head: [...rest, 'Transfer-Encoding: chunked'], body: `ffffffffffffffff\r\n${body}` },
+      { head: [...rest, 'Transfer-Encoding: chunked'], body: chunkedBody.replace('0\r\n\r\n', '') },
+      { head: [...rest, 'Transfer-Encoding: gzip, chunked'], body: chunkedBody },
+      { head: [...rest, 'Transfer-Encoding: identity'], body },
+      { head: [...rest, 'Transfer-Encoding: chunked', 'Transfer-Encoding: chunked'], body: chunkedBody },
+    ]);
+  },
+  // Header bytes: NUL, bare CR or LF, obsolete folding, no colon, a huge header, many headers.
+  (random, head, body) => ({
+    head: [
+      ...head,
+      random.pick(['X-A: a\u0000b', 'X-A: a\rb', 'X-A: a\nb', ' folded continuation', 'NoColonHere', `X-Big: ${'b'.repeat(random.pick([8000, 20_000, 70_000]))}`, Array.from({ length: random.pick([200, 3000]) }, (_, i) => `X-${i}: v`).join('\r\n'), 'Content-Type : application/json', 'X-\u00ff: v']),
+    ],
+    body,
+  }),
+  // Request line: bad method, bad version, missing parts, extra spaces.
+  (random, head, body) => ({
+    head: [random.pick(['G@T /graphql HTTP/1.1', 'POST /graphql HTTP/9.9', 'POST /graphql', 'POST  /graphql  HTTP/1.1', 'POST /graphql HTTP/1.1 extra', '/graphql HTTP/1.1', 'post /graphql HTTP/1.1', 'PRI * HTTP/2.0']), ...head.slice(1)],
+    body,
+  }),
+  // The client goes away: mid-head, mid-body.
+  (random, head, body) => ({ head, body: body.slice(0, random.below(body.length)), abort: true }),
+  // Random bytes flipped somewhere in the request.
+  (random, head, body) => {
+    const text = `${head.join('\r\n')}\r\n\r\n${body}`;
+    const at = random.below(text.length);
+    return { head: [`${text.slice(0, at)}${String.fromCharCode(random.below(256))}${text.slice(at + 1)}`.replace(/\r\n\r\n[\s\S]*$/, '')], body: text.slice(text.indexOf('\r\n\r\n') + 4) };
+  },
+];
+
+function rawHostileRequest(random: Random): { parts: string[]; abort: boolean } {
+  let head = ['POST /graphql HTTP/1.1', 'Host: localhost', 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(RAW_BODY)}`];
+  let body = RAW_BODY;
+  let abort = false;
+  for (let i = 0, count = 1 + random.below(3); i < count; i++) {
+    const mutated = random.pick(RAW_MUTATIONS)(random, head, body);
+    head = mutated.head;
+    body = mutated.body;
+    abort ||= mutated.abort === true;
+  }
+  const text = `${head.join('\r\n')}\r\n\r\n${body}`;
+  // Sent in one or several writes, so that the parser also meets requests split at odd places.
+  const cuts = Array.from({ length: random.below(3) }, () => random.below(text.length)).sort((a, b) => a - b);
+  const parts = [0, ...cuts, text.length].slice(1).map((end, i, ends) => text.slice(i === 0 ? 0 : ends[i - 1], end)).filter((part) => part !== '');
+  return { parts, abort };
+}
+
 // Percent-encodes every byte, lone surrogates included (as U+FFFD), which encodeURIComponent refuses.
 function percentEncode(text: string): string {
   return [...Buffer.from(text, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
@@ -336,7 +413,7 @@ describe('api: hostile input over a real socket', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'hostile-'));
     store = createEmbeddedGraphStore({ dataDir });
     const config = loadConfig({ API_KEYS, MAX_BODY_BYTES: String(100 * 1024) });
-    server = createServer(createApp({ store, config, logger: createLogger('silent') }), config.MAX_BODY_BYTES);
+    server = createServer(createApp({ store, config, logger: createLogger('silent') }), edgeLimitsOf(config));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -346,6 +423,40 @@ describe('api: hostile input over a real socket', () => {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  // Runs first: the suite below closes and reopens the store to check the journal.
+  it(`answers ${RAW_REQUESTS} generated raw-socket framings with a coded 4xx, a success or a closed socket, and still serves`, async () => {
+    const random = createRandom(SEED + 1);
+    const port = Number(new URL(baseUrl).port);
+    const failures: string[] = [];
+    const statuses = new Map<string, number>();
+    let next = 0;
+    const worker = async () => {
+      while (next < RAW_REQUESTS) {
+        const index = next++;
+        const { parts, abort } = rawHostileRequest(random);
+        const answer = await rawExchange(port, parts, { abort, halfClose: !abort, waitMs: 5000 });
+        const key = answer.statuses.length === 0 ? (answer.closed ? 'closed' : 'open') : answer.statuses.join('+');
+        statuses.set(key, (statuses.get(key) ?? 0) + 1);
+        const bodies = jsonBodies(answer) as { errors?: { extensions?: { code?: unknown } }[] }[];
+        const problem = !answer.closed
+          ? 'the socket was left open'
+          : answer.statuses.some((status) => status >= 500)
+            ? `status ${answer.statuses.join(', ')}`
+            : // (yoga's own 404 for an unknown path has no body yet: coded 404s are issue #13's; drop this exception with it)
+              answer.statuses.some((status) => status >= 400 && status !== 404) &&
+                !bodies.some((body) => body.errors?.every((e) => typeof e.extensions?.code === 'string'))
+              ? 'a 4xx without a coded body'
+              : null;
+        if (problem) failures.push(`#${index}: ${problem}\n  sent: ${JSON.stringify(parts.join('')).slice(0, 300)}\n  got: ${JSON.stringify(answer.text.slice(0, 300))}`);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    expect(failures.slice(0, 10)).toEqual([]);
+    const after = await send(baseUrl, { kind: 'check', ...graphql('{ dataset { version } }') });
+    expect(JSON.parse(after.text)).toEqual({ data: { dataset: { version: (await store.datasetInfo()).version } } });
+    process.stdout.write(`hostile-input (raw): seed ${SEED + 1}, ${RAW_REQUESTS} framings, answers ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
+  }, 240_000);
 
   it(`answers ${REQUESTS} generated hostile requests without a 5xx, each error coded, and still serves`, async () => {
     const random = createRandom(SEED);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,21 @@ describe('main: the service process', () => {
     server.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(server.output()).toContain('"msg":"shutting down","signal":"SIGTERM"');
+  }, 30_000);
+
+  it('ends start-up with one line naming the port, and exit code 1, when the port is in use', async () => {
+    const taken = createNetServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const server = startServer({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+      expect(await exitOf(server.child)).toBe(1);
+      expect(server.output().trim().split('\n')).toEqual([
+        `Cannot listen on 127.0.0.1:${port}: the port is already in use (set PORT to another port, or 0 for any free one).`,
+      ]);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   }, 30_000);
 
   it('refuses to start on a bad variable, naming it and the expected form', async () => {
