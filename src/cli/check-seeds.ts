@@ -1,17 +1,24 @@
 /**
  * `npm run seeds:check`: loads `seeds/` (schemas), runs `checkSeeds`
- * (references, ids, codes), prints the dataset version and the counts per
- * type, and exits 1 listing every problem when there is any.
+ * (references, ids, codes), prints the dataset version, the counts per
+ * type and what changed since the previous release (`seeds/releases/`), and
+ * exits 1 listing every problem when there is any.
  *
  *   npm run seeds:check [-- path/to/seeds]
  */
 import { checkSeeds } from '../seeds/check-seeds';
-import { loadSeeds, SeedFormatError } from '../seeds/load-seeds';
+import { findSeedsDir, loadSeeds, SeedFormatError, type SeedSet } from '../seeds/load-seeds';
+import { diffSnapshots } from '../seeds/releases/diff-snapshots';
+import { formatDiff } from '../seeds/releases/format-diff';
+import { previousRelease } from '../seeds/releases/previous-release';
+import { readReleaseHistory } from '../seeds/releases/release-history';
+import { releaseOf } from '../seeds/releases/release-of';
 
 function main(): number {
   let seeds;
+  const seedsDir = process.argv[2] ?? findSeedsDir();
   try {
-    seeds = process.argv[2] ? loadSeeds(process.argv[2]) : loadSeeds();
+    seeds = loadSeeds(seedsDir);
   } catch (error) {
     if (error instanceof SeedFormatError) {
       console.error(`seeds:check failed: ${error.message}`);
@@ -23,6 +30,7 @@ function main(): number {
   console.log(`dataset version ${seeds.version} (built ${seeds.manifest.builtAt})`);
   console.log(table('node type', counts.nodes));
   console.log(table('edge type', counts.edges));
+  console.log(releaseReport(seedsDir, seeds));
   if (errors.length > 0) {
     console.error(`seeds:check failed with ${errors.length} error(s):`);
     for (const error of errors) console.error(`  - ${error}`);
@@ -30,6 +38,23 @@ function main(): number {
   }
   console.log('seeds:check passed');
   return 0;
+}
+
+// What changed since the previous release, and whether the current version is recorded as it is.
+function releaseReport(seedsDir: string, seeds: SeedSet): string {
+  const history = readReleaseHistory(seedsDir);
+  const current = releaseOf(seeds);
+  const lines: string[] = [];
+  const recorded = history.releases.find((r) => r.version === current.release.version);
+  if (!recorded) lines.push(`release ${current.release.version} is not recorded yet (npm run seeds:release)`);
+  else if (recorded.contentSha256 !== current.release.contentSha256) {
+    lines.push(`warning: the seeds differ from recorded release ${recorded.version}; re-run the import or npm run seeds:release`);
+  }
+  const previous = previousRelease(history, current.release.version);
+  const before = previous && history.snapshot(previous.version);
+  if (!previous || !before) lines.push('no earlier release to compare with');
+  else lines.push(formatDiff(previous.version, current.release.version, diffSnapshots(before, current.snapshot)));
+  return lines.join('\n');
 }
 
 function table(heading: string, counts: Record<string, number>): string {
