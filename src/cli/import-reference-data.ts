@@ -16,14 +16,19 @@ import { importEntities } from '../seeds/import/import-entities';
 import { importActivities, importInitiatives } from '../seeds/import/import-initiatives';
 import { importResolutions } from '../seeds/import/import-resolutions';
 import { importSdg } from '../seeds/import/import-sdg';
+import { importSdgKos } from '../seeds/import/import-sdg-kos';
 import { importGdc } from '../seeds/import/import-gdc';
 import { importWsis20 } from '../seeds/import/import-wsis20';
 import { deriveGdcWsisLinks } from '../seeds/import/derive-gdc-wsis';
 import { readReferenceData } from '../seeds/import/reference-data';
 import { SeedBuilder } from '../seeds/import/seed-builder';
 import { MANIFEST_BASE } from '../seeds/import/manifest-base';
+import { loadSeeds } from '../seeds/load-seeds';
+import { writeRelease } from '../seeds/releases/release-history';
+import { releaseOf } from '../seeds/releases/release-of';
 
-const DATASET_VERSION = '1.0.0';
+// 1.0.0: the seeds before issue #15 (baseline release). 1.1.0: KOS URIs, merged doubles, corrections, the documents' missing names, meetings, A/RES/70/125 paragraphs.
+const DATASET_VERSION = '1.1.0';
 
 function main(): void {
   const repoRoot = path.resolve(__dirname, '..', '..');
@@ -37,6 +42,7 @@ function main(): void {
   const b = new SeedBuilder();
   // order matters only for merging: every node exists before edges are checked by seeds:check
   importSdg(data, b);
+  importSdgKos(data.kos, b);
   importActionLines(data, b);
   importMatrix(data, b);
   importEntities(data, b);
@@ -80,6 +86,9 @@ function main(): void {
     counts,
   };
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  // The release history gets (or updates, while it is the newest) this version's snapshot.
+  const { release, snapshot } = releaseOf(loadSeeds(seedsDir));
+  writeRelease(seedsDir, release, snapshot);
   const total = (m: Map<string, unknown[]>) => [...m.values()].reduce((n, l) => n + l.length, 0);
   console.log(`seeds written to ${seedsDir}: ${total(nodes)} nodes, ${total(edges)} edges (content ${contentSha256.slice(0, 12)})`);
   console.log(`activity links not recorded (no action line, or the actor is a Process): ${activities.skipped}`);

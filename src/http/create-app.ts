@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import type { GraphStore } from '../store/graph-store';
 import { useBodyLimit } from './use-body-limit';
 import { useExportRoutes } from './use-export-routes';
+import { useLinkedDataRoute } from '../linked-data/use-linked-data-route';
 import { useHealthRoutes } from './use-health-routes';
 
 export interface AppDeps {
@@ -25,7 +26,7 @@ export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
 /**
  * The HTTP application: GraphQL over HTTP at `/graphql` (GraphiQL for
- * browsers), `/healthz`, `/readyz`, `/export/…`, behind API-key auth. A fetch handler and a Node request
+ * browsers), `/healthz`, `/readyz`, `/export/…`, `/id/…` (linked data), behind API-key auth. A fetch handler and a Node request
  * listener at once; it never listens itself (see `main.ts`), so tests call it
  * in-process with `app.fetch`.
  */
@@ -61,6 +62,7 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
       useHealthRoutes(store),
       auth.plugin,
       useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }, logger),
+      useLinkedDataRoute(store),
       useQueryLimits({
         maxDepth: config.MAX_DEPTH,
         maxCost: config.MAX_COST,

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { GraphEdge, GraphNode } from '../domain/graph-records';
 import type { GraphStore, Neighbour, NeighbourQuery } from '../store/graph-store';
+import { resolveNodeIds } from '../store/resolve-node-ids';
 
 /**
  * The per-request DataLoaders over the store port's batch methods. A new set
@@ -11,6 +12,8 @@ import type { GraphStore, Neighbour, NeighbourQuery } from '../store/graph-store
  */
 export interface Loaders {
   node: DataLoader<string, GraphNode | null>;
+  /** Like `node`, but an id that is an alias of a merged record answers the surviving node (`node(id:)`, `nodes(ids:)`). */
+  nodeOrAlias: DataLoader<string, GraphNode | null>;
   edge: DataLoader<string, GraphEdge | null>;
   neighbours: DataLoader<NeighbourQuery, Neighbour[], string>;
 }
@@ -27,7 +30,12 @@ export function createLoaders(store: GraphStore): Loaders {
     },
     { cacheKeyFn: neighbourKey },
   );
-  return { node, edge, neighbours };
+  const nodeOrAlias = new DataLoader<string, GraphNode | null>(async (ids) => {
+    const found = await resolveNodeIds(store, ids);
+    for (const n of found) if (n) node.prime(n.id, n);
+    return found;
+  });
+  return { node, nodeOrAlias, edge, neighbours };
 }
 
 function neighbourKey(query: NeighbourQuery): string {

@@ -12,6 +12,9 @@ export const nodeFields = {
   names: (node: GraphNode) =>
     LANGS.filter((lang) => node.name[lang] !== undefined).map((lang) => ({ text: node.name[lang]!, lang, fallback: false })),
   provenance: (node: GraphNode) => node.provenance,
+  uri: (node: GraphNode) => (typeof node.props.uri === 'string' ? node.props.uri : null),
+  uriConfidence: (node: GraphNode) => (typeof node.props.uriConfidence === 'string' ? node.props.uriConfidence : null),
+  sameAs: (node: GraphNode) => (Array.isArray(node.props.sameAs) ? node.props.sameAs : []),
   links: (node: GraphNode, args: { types?: EdgeType[] | null; direction: Direction }, ctx: GraphQLContext) =>
     linksAt(ctx, node.id, args.direction, args.types ?? []),
 };

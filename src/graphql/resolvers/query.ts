@@ -44,11 +44,11 @@ const objectiveArgs = z.object({ number: z.number().int().min(1, 'an objective n
 
 /** Resolvers of the root `Query` type's lookups, lists and search. */
 export const Query = {
-  node: async (_root: unknown, args: unknown, ctx: GraphQLContext) =>
-    ctx.loaders.node.load(parseArgs(nodeArgs, args).id),
+  // An id may be an alias of a merged record (see resolveNodeIds): the surviving node answers.
+  node: async (_root: unknown, args: unknown, ctx: GraphQLContext) => ctx.loaders.nodeOrAlias.load(parseArgs(nodeArgs, args).id),
   nodes: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
     const { ids } = parseArgs(nodesArgs(ctx.limits.MAX_PAGE_SIZE), args);
-    return ctx.loaders.node.loadMany(ids);
+    return ctx.loaders.nodeOrAlias.loadMany(ids);
   },
   search: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
     const parsed = parseArgs(searchArgs(ctx.limits.MAX_PAGE_SIZE), args);

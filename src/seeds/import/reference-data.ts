@@ -266,8 +266,26 @@ export interface Wsis20File {
   not_found: string[];
 }
 
+/** `sdg/sdg_kos_links.json`: UN SDG KOS URIs of the framework's goals, targets and indicators. */
+export interface KosLinksFile {
+  about: { source: { repo: string; path: string; commit: string } };
+  goals: { code: string; kos_uri: string; confidence: string; sdgio?: string[]; wikidata?: string[] }[];
+  targets: { code: string; kos_uri: string; confidence: string; sdgio?: string[] }[];
+  indicators: {
+    unsd_code: string;
+    dataset_listings: string[];
+    kos_uri: string;
+    confidence: string;
+    sdgio?: string[];
+    kos_tier_2019?: string[];
+    kos_custodian_agencies?: string[];
+    kos_2020_code_with_same_number?: string[];
+  }[];
+}
+
 export interface ReferenceData {
   dir: string;
+  kos: KosLinksFile;
   actionLines: ActionLinesFile;
   entities: { entities: EntityRecord[] };
   resolutions: { resolutions: ResolutionRecord[] };
@@ -284,6 +302,7 @@ export function readReferenceData(dir: string): ReferenceData {
   const json = <T>(relative: string): T => JSON.parse(readFileSync(path.join(dir, relative), 'utf8')) as T;
   return {
     dir,
+    kos: json('sdg/sdg_kos_links.json'),
     actionLines: json('wsis/action_lines.json'),
     entities: json('wsis/entities.json'),
     resolutions: json('wsis/resolutions.json'),
