@@ -10,6 +10,30 @@ export const MANDATABLE_TYPES: readonly NodeType[] = ['Entity', 'Process', 'Acti
 const MANDATE_TYPES: readonly EdgeType[] = ['MANDATES', 'ASKS'];
 
 /**
+ * The mandate line of a text: whose mandates it can renew. The UN line is the
+ * General Assembly, ECOSOC and the Summit's own outcome documents (which the
+ * Assembly endorsed); ITU's organs form the ITU line; a regional commission
+ * or UNESCO is a line of its own. A text only carries forward the mandates of
+ * a text in the same line: an ESCAP resolution that follows up A/RES/70/125
+ * does not renew what the Assembly asked of the CSTD or the IGF.
+ * `props.mandateLine` says it where the seeds know; otherwise the issuing
+ * body decides (`body`). A text with neither (a curated record not yet
+ * described) has no known line: `null`, and the walk does not stop at it.
+ */
+export function mandateLineOf(text: GraphNode): string | null {
+  if (typeof text.props.mandateLine === 'string') return text.props.mandateLine;
+  const body = typeof text.props.body === 'string' ? text.props.body : '';
+  if (['UNGA', 'ECOSOC', 'WSIS', 'CSTD'].includes(body)) return 'UN';
+  if (body.startsWith('ITU')) return 'ITU';
+  return body || null;
+}
+
+/** Whether a chain may go from a text of line `a` to one of line `b`: the same line, or an unknown one. */
+function sameLine(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+/**
  * Chains longer than this are not walked. The longest chain in the dataset
  * is 4 texts; the bound only keeps a malformed graph from costing more.
  */
@@ -64,7 +88,7 @@ export async function findMandates(store: GraphStore, of: string, argument = 'of
   const [given] = await store.getNeighbours([{ id: of, direction: 'in', types: MANDATE_TYPES }]);
   const origins = await originsOf(store, given!);
   const traces: MandateTrace[] = [];
-  const chains = await walkChains(store, [...new Set(origins.map((o) => o.origin.id))], 'in');
+  const chains = await walkChains(store, [...new Map(origins.map((o) => [o.origin.id, o.origin])).values()], 'in');
   for (const { edge, origin } of origins) {
     for (const chain of chains.get(origin.id) ?? []) {
       traces.push({
@@ -87,7 +111,7 @@ export async function findMandates(store: GraphStore, of: string, argument = 'of
  */
 export async function findCarriedMandates(store: GraphStore, resolution: string): Promise<MandateTrace[]> {
   const [self] = await requireNodes(store, [{ argument: 'resolution', id: resolution, types: ['Resolution'] }]);
-  const reached = (await walkChains(store, [self!.id], 'out')).get(self!.id)!;
+  const reached = (await walkChains(store, [self!], 'out')).get(self!.id)!;
   // Walking out gives chains from this text back to each earlier one; a trace reads from the origin forward.
   const earlier = reached.map((back) => ({ origin: back.at(-1)?.resolution ?? self!, chain: forwardChain(self!, back) }));
   const originIds = earlier.map((e) => e.origin.id);
@@ -123,12 +147,16 @@ async function originsOf(store: GraphStore, given: readonly Neighbour[]): Promis
 
 /**
  * Breadth-first over chain links from each start, one store call per level
- * for all starts together. For each start: the chains to every text reached,
- * shortest first, the empty chain (the start itself) included. A text
- * reached by two chains of the same length keeps the one through the
- * lower edge id, so answers are stable.
+ * for all starts together, never leaving the start's mandate line
+ * (`mandateLineOf`): a text of another line is neither reached nor walked
+ * through. For each start: the chains to every text reached, shortest first,
+ * the empty chain (the start itself) included. A text reached by two chains
+ * of the same length keeps the one through the lower edge id, so answers are
+ * stable.
  */
-async function walkChains(store: GraphStore, starts: readonly string[], direction: 'in' | 'out'): Promise<Map<string, ChainStep[][]>> {
+async function walkChains(store: GraphStore, startNodes: readonly GraphNode[], direction: 'in' | 'out'): Promise<Map<string, ChainStep[][]>> {
+  const starts = startNodes.map((n) => n.id);
+  const lineOf = new Map(startNodes.map((n) => [n.id, mandateLineOf(n)]));
   const result = new Map<string, ChainStep[][]>(starts.map((start) => [start, [[]]]));
   const seen = new Map<string, Set<string>>(starts.map((start) => [start, new Set([start])]));
   let frontier = starts.map((start) => ({ start, at: start, chain: [] as ChainStep[] }));
@@ -140,6 +168,7 @@ async function walkChains(store: GraphStore, starts: readonly string[], directio
     for (const { start, at, chain } of frontier) {
       for (const { edge, node } of byId.get(at)!) {
         if (seen.get(start)!.has(node.id)) continue;
+        if (!sameLine(lineOf.get(start) ?? null, mandateLineOf(node))) continue;
         seen.get(start)!.add(node.id);
         const longer = [...chain, { resolution: node, relation: edge.type, edge }];
         result.get(start)!.push(longer);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findCarriedMandates, findMandates, type MandateTrace } from '../../../src/analytics/find-mandates';
+import { findCarriedMandates, findMandates, mandateLineOf, type MandateTrace } from '../../../src/analytics/find-mandates';
+import { EmbeddedGraphStore } from '../../../src/store/embedded/embedded-graph-store';
 import type { GraphEdge } from '../../../src/domain/graph-records';
 import { createEmbeddedGraphStore } from '../../../src/store/embedded/create-embedded-graph-store';
-import { countCalls, createFixtureStore, fixtureEdge } from './fixtures';
+import { countCalls, createFixtureStore, edge as lineEdge, fixtureEdge, node as fixtureNode } from './fixtures';
 
 const brief = (t: MandateTrace) => ({
   resolution: t.resolution.id,
@@ -108,4 +109,54 @@ describe('analytics: mandates(of) over the seeds', () => {
       chain: [{ resolution: 'Resolution:A/RES/80/173', relation: 'FOLLOWS_UP', edge: 'FOLLOWS_UP|Resolution:A/RES/80/173|Resolution:A/RES/70/125' }],
     });
   });
+
+  it('does not carry General Assembly mandates through a regional text: ESCAP-RES-72/10 follows up A/RES/70/125 in another mandate line', async () => {
+    const traces = await findMandates(store, 'Entity:CSTD');
+    expect(traces.some((t) => t.resolution.id === 'Resolution:ESCAP-RES-72/10')).toBe(false);
+    const igf = await findMandates(store, 'Process:IGF');
+    expect(igf.some((t) => t.resolution.id === 'Resolution:ESCAP-RES-72/10')).toBe(false);
+    // The Assembly's own follow-up still carries it.
+    expect(traces.some((t) => t.resolution.id === 'Resolution:A/RES/79/277' && t.origin.id === 'Resolution:A/RES/70/125')).toBe(true);
+    const carried = await findCarriedMandates(store, 'Resolution:ESCAP-RES-72/10');
+    expect(carried.filter((t) => t.origin.id !== 'Resolution:ESCAP-RES-72/10')).toEqual([]);
+  });
 });
+
+describe('analytics: a mandate is carried only within its mandate line', () => {
+  // G1 (UNGA) mandates X; G2 (UNGA) follows up G1; REG (a regional commission) follows up G1; G3 (UNGA) follows up REG.
+  const nodes = [
+    fixtureNode('Resolution', 'G1', { body: 'UNGA' }),
+    fixtureNode('Resolution', 'G2', { body: 'ECOSOC' }),
+    fixtureNode('Resolution', 'REG', { body: 'ESCAP' }),
+    fixtureNode('Resolution', 'G3', { body: 'UNGA' }),
+    fixtureNode('Resolution', 'U', {}),
+    fixtureNode('Entity', 'X'),
+  ];
+  const edges = [
+    lineEdge('MANDATES', 'Resolution:G1', 'Entity:X'),
+    lineEdge('FOLLOWS_UP', 'Resolution:G2', 'Resolution:G1'),
+    lineEdge('FOLLOWS_UP', 'Resolution:REG', 'Resolution:G1'),
+    lineEdge('FOLLOWS_UP', 'Resolution:G3', 'Resolution:REG'),
+    lineEdge('REAFFIRMS', 'Resolution:U', 'Resolution:G1'),
+  ];
+  const lineStore = () => new EmbeddedGraphStore({ nodes, edges, dataset: { version: 'fixture', builtAt: '2026-01-01T00:00:00Z' } });
+
+  it('walks G1 → G2 (UN line: Assembly and ECOSOC) and a text of unknown line, never into or through the regional text', async () => {
+    const traces = await findMandates(lineStore(), 'Entity:X');
+    expect(traces.map((t) => t.resolution.id)).toEqual(['Resolution:G1', 'Resolution:G2', 'Resolution:U']);
+  });
+
+  it('the reverse agrees: the regional text carries no mandate of G1, G3 none through it', async () => {
+    expect(await findCarriedMandates(lineStore(), 'Resolution:REG')).toEqual([]);
+    expect(await findCarriedMandates(lineStore(), 'Resolution:G3')).toEqual([]);
+    expect((await findCarriedMandates(lineStore(), 'Resolution:G2')).map((t) => t.origin.id)).toEqual(['Resolution:G1']);
+  });
+
+  it('reads the line from props.mandateLine before the body', () => {
+    expect(mandateLineOf(fixtureNode('Resolution', 'A', { body: 'UNGA' }))).toBe('UN');
+    expect(mandateLineOf(fixtureNode('Resolution', 'B', { body: 'ITU_PP' }))).toBe('ITU');
+    expect(mandateLineOf(fixtureNode('Resolution', 'C', { body: 'ESCAP', mandateLine: 'UN' }))).toBe('UN');
+    expect(mandateLineOf(fixtureNode('Resolution', 'D', {}))).toBeNull();
+  });
+});
+
