@@ -20,6 +20,7 @@ import { importSdgKos } from '../seeds/import/import-sdg-kos';
 import { importGdc } from '../seeds/import/import-gdc';
 import { importWsis20 } from '../seeds/import/import-wsis20';
 import { deriveGdcWsisLinks } from '../seeds/import/derive-gdc-wsis';
+import { applyCorrections } from '../seeds/import/apply-corrections';
 import { readReferenceData } from '../seeds/import/reference-data';
 import { SeedBuilder } from '../seeds/import/seed-builder';
 import { MANIFEST_BASE } from '../seeds/import/manifest-base';
@@ -51,6 +52,7 @@ function main(): void {
   const activities = importActivities(data, b);
   importGdc(data, b);
   importWsis20(data, b);
+  applyCorrections(b);
   deriveGdcWsisLinks(b);
 
   const { nodes, edges } = b.files();

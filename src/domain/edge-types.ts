@@ -80,8 +80,12 @@ export const EDGE_VOCABULARY = {
     to: ['ActionLine', 'Theme'],
     doc: 'An initiative works under a WSIS action line or theme.',
   },
-  LED_BY: { from: ['Initiative', 'Process'], to: ['Entity'], doc: 'An initiative or process is led, convened or hosted by an entity.' },
-  PARTNER: { from: ['Initiative', 'Process'], to: ['Entity'], doc: 'An entity is a partner in an initiative or process.' },
+  LED_BY: {
+    from: ['Initiative', 'Process', 'Entity'],
+    to: ['Entity'],
+    doc: 'An initiative, process or body (an advisory body, an inter-agency working group) is led, convened or hosted by an entity; `role`, `since`, `until` where sources give them.',
+  },
+  PARTNER: { from: ['Initiative', 'Process', 'Entity'], to: ['Entity'], doc: 'An entity is a partner in an initiative, process or body.' },
   RELATED_TO: {
     from: ['Initiative', 'Process', 'Entity'],
     to: ['Resolution', 'Initiative', 'Process', 'Entity'],

@@ -100,3 +100,25 @@ describe('KOS URIs on every SDG node', () => {
     );
   });
 });
+
+describe('merged records: the old id is an alias node(id:) still resolves', () => {
+  it('answers node(id: "Initiative:iawg_ai") and nodes(ids:) with the Entity it was merged into', async () => {
+    const { body } = await postGraphQL(
+      app,
+      `{ node(id: "Initiative:iawg_ai") { id code ... on Entity { leads { id } } }
+         nodes(ids: ["Initiative:ai_advisory_body", "Entity:ITU", "Initiative:no_such_thing"]) { id } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.node).toEqual({ id: 'Entity:IAWG_AI', code: 'IAWG_AI', leads: [] });
+    expect(body.data?.nodes).toEqual([{ id: 'Entity:AIAB' }, { id: 'Entity:ITU' }, null]);
+    // The lookups by code stay exact: an alias is not an initiative any more.
+    const { body: lookup } = await postGraphQL(app, '{ initiative(id: "iawg_ai") { id } entity(code: "IAWG_AI") { id } }');
+    expect(lookup.data).toEqual({ initiative: null, entity: { id: 'Entity:IAWG_AI' } });
+  });
+
+  it('answers /id/<alias> with 301 to the surviving node', async () => {
+    const response = await get('/id/Initiative:hlab_effective_multilateralism', 'application/ld+json');
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('http://localhost/id/Entity:HLAB');
+  });
+});

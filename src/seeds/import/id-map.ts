@@ -25,6 +25,18 @@ export const INITIATIVES_AS_PROCESSES: Readonly<Record<string, string>> = {
   summit_of_the_future: 'Summit-of-the-Future', // the 2024 summit (A/RES/76/307)
 };
 
+/**
+ * Records that entities.json and initiatives.json BOTH hold: advisory bodies
+ * and a working group, which have members of their own, so by the rule above
+ * they are Entities. The initiative record is merged into the entity, and its
+ * id stays an alias (`props.aliases`) that `node(id:)` still resolves.
+ */
+export const INITIATIVES_AS_ENTITIES: Readonly<Record<string, string>> = {
+  ai_advisory_body: 'AIAB', // the Secretary-General's High-level Advisory Body on AI (seed 000 para 2.9)
+  hlab_effective_multilateralism: 'HLAB', // High-Level Advisory Board on Effective Multilateralism (seed 000 para 2.12)
+  iawg_ai: 'IAWG_AI', // UN Inter-Agency Working Group on AI, of HLCP (seed 000 para 2.10)
+};
+
 /** The global id of an entities.json id: an Entity, or the Process it was moved to. */
 export function refEntity(id: string): string {
   const processCode = ENTITIES_AS_PROCESSES[id];
@@ -33,6 +45,8 @@ export function refEntity(id: string): string {
 
 /** The global id of an initiatives.json id: an Initiative, or the Process it was moved to. */
 export function refInitiative(id: string): string {
+  const entityCode = INITIATIVES_AS_ENTITIES[id];
+  if (entityCode) return toGlobalId('Entity', entityCode);
   const processCode = INITIATIVES_AS_PROCESSES[id];
   return processCode ? toGlobalId('Process', processCode) : toGlobalId('Initiative', id);
 }

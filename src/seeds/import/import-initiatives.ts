@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../domain/node-types';
-import { INITIATIVES_AS_PROCESSES, refActionLineOrTheme, refEntity, refInitiative } from './id-map';
+import { INITIATIVES_AS_ENTITIES, INITIATIVES_AS_PROCESSES, refActionLineOrTheme, refEntity, refInitiative } from './id-map';
 import type { ReferenceData } from './reference-data';
-import { dataFileRef, toConfidence, toSourceRefs, type SeedBuilder } from './seed-builder';
+import { dataFileRef, mergeProvenance, toConfidence, toSourceRefs, type SeedBuilder } from './seed-builder';
 
 const FILE = 'wsis/initiatives.json';
 
@@ -17,9 +17,11 @@ export function importInitiatives(data: ReferenceData, b: SeedBuilder): void {
   for (const p of data.initiatives.initiatives) {
     const from = refInitiative(p.id);
     const isProcess = INITIATIVES_AS_PROCESSES[p.id] !== undefined;
+    const isEntity = INITIATIVES_AS_ENTITIES[p.id] !== undefined;
     const all = p.action_lines.filter((a) => a.action_line === 'ALL');
     const sdgsAll = p.sdgs.filter((s) => s.sdg_goal === 'all');
-    if (!isProcess) {
+    if (isEntity) mergeIntoEntity(b, from, p);
+    else if (!isProcess) {
       const zh = p.name_zh.map((n) => n.text);
       const notes = Array.isArray(p.notes) ? p.notes : p.notes ? [p.notes] : [];
       if (p.name_en_basis !== 'source') notes.push(`English name: ${p.name_en_basis}`);
@@ -53,6 +55,8 @@ export function importInitiatives(data: ReferenceData, b: SeedBuilder): void {
       }
       for (const a of p.action_lines) {
         if (a.action_line === 'ALL') continue;
+        // Only an initiative ADDRESSES an action line; a merged body's line is kept as text (mergeIntoEntity).
+        if (isEntity) continue;
         b.addEdge('edges/initiatives.json', 'ADDRESSES', from, refActionLineOrTheme(a.action_line), { basis: a.basis }, {
           sources: toSourceRefs(a.source, base[0]),
           confidence,
@@ -74,6 +78,28 @@ export function importInitiatives(data: ReferenceData, b: SeedBuilder): void {
       });
     }
   }
+}
+
+/**
+ * An initiative record that is the same body as an entity (INITIATIVES_AS_ENTITIES):
+ * its id becomes an alias of the entity, its sources, start and facts are
+ * added, and the action line it was "reported under" is kept as text.
+ */
+function mergeIntoEntity(b: SeedBuilder, entityId: string, p: ReferenceData['initiatives']['initiatives'][number]): void {
+  const entity = b.getNode(entityId);
+  if (!entity) throw new Error(`${entityId} (merge target of initiative ${p.id}) does not exist`);
+  const alias = toGlobalId('Initiative', p.id);
+  entity.props.aliases = [...new Set([...((entity.props.aliases as string[] | undefined) ?? []), alias])];
+  if (p.start && entity.props.start === undefined) entity.props.start = p.start;
+  const facts = [...((entity.props.facts as string[] | undefined) ?? []), ...(p.facts ?? []).map((f) => f.fact)];
+  if (facts.length > 0) entity.props.facts = [...new Set(facts)];
+  const lines = p.action_lines.filter((a) => a.action_line !== 'ALL').map((a) => `${a.action_line} (${a.basis})`);
+  if (lines.length > 0) entity.props.actionLinesReported = lines;
+  entity.provenance = mergeProvenance(entity.provenance, {
+    sources: toSourceRefs(p.sources, dataFileRef(FILE)),
+    confidence: toConfidence(p.confidence),
+    notes: [`merged: initiatives.json also held this body as "${p.id}" (${alias}, kept as an alias); one node, an Entity, since it has members of its own`],
+  });
 }
 
 /**

@@ -56,6 +56,18 @@ export class SeedBuilder {
     return id;
   }
 
+  /** Removes an edge an importer made (a correction); a missing id is a bug in the correction and throws. */
+  removeEdge(id: string): GraphEdge {
+    const existing = this.edges.get(id);
+    if (!existing) throw new Error(`edge "${id}" does not exist, so it cannot be removed`);
+    this.edges.delete(id);
+    return existing.edge;
+  }
+
+  getEdge(id: string): GraphEdge | undefined {
+    return this.edges.get(id)?.edge;
+  }
+
   hasEdge(type: EdgeType, from: string, to: string, discriminator?: string): boolean {
     return this.edges.has(toEdgeId(type, from, to, discriminator));
   }
