@@ -17,6 +17,7 @@ CREATE CONSTRAINT gdc_objective_id IF NOT EXISTS FOR (n:GdcObjective) REQUIRE n.
 CREATE CONSTRAINT gdc_principle_id IF NOT EXISTS FOR (n:GdcPrinciple) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT gdc_commitment_id IF NOT EXISTS FOR (n:GdcCommitment) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT process_id IF NOT EXISTS FOR (n:Process) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT mapping_study_id IF NOT EXISTS FOR (n:MappingStudy) REQUIRE n.id IS UNIQUE;
 
 // Singletons: the dataset description and the audit log's sequence.
@@ -50,6 +51,8 @@ CREATE CONSTRAINT addresses_id IF NOT EXISTS FOR ()-[r:ADDRESSES]-() REQUIRE r.i
 CREATE CONSTRAINT led_by_id IF NOT EXISTS FOR ()-[r:LED_BY]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT partner_id IF NOT EXISTS FOR ()-[r:PARTNER]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT related_to_id IF NOT EXISTS FOR ()-[r:RELATED_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT meeting_of_id IF NOT EXISTS FOR ()-[r:MEETING_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT adopted_at_id IF NOT EXISTS FOR ()-[r:ADOPTED_AT]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT study_link_id IF NOT EXISTS FOR ()-[r:STUDY_LINK]-() REQUIRE r.id IS UNIQUE;
 
 // Lists by type in code order, and lookups by official code.

@@ -21,6 +21,9 @@ import { importGdc } from '../seeds/import/import-gdc';
 import { importWsis20 } from '../seeds/import/import-wsis20';
 import { deriveGdcWsisLinks } from '../seeds/import/derive-gdc-wsis';
 import { applyCorrections } from '../seeds/import/apply-corrections';
+import { importCurated, readCurated } from '../seeds/import/import-curated';
+import { importFacilitatorEvidence } from '../seeds/import/import-facilitator-evidence';
+import { importWsis10Outcome } from '../seeds/import/import-wsis10-outcome';
 import { readReferenceData } from '../seeds/import/reference-data';
 import { SeedBuilder } from '../seeds/import/seed-builder';
 import { MANIFEST_BASE } from '../seeds/import/manifest-base';
@@ -53,6 +56,9 @@ function main(): void {
   importGdc(data, b);
   importWsis20(data, b);
   applyCorrections(b);
+  importCurated(readCurated(path.join(seedsDir, 'curated', 'documents.json')), b);
+  importFacilitatorEvidence(data.facilitatorEvidence, b);
+  importWsis10Outcome(data.wsis10, b);
   deriveGdcWsisLinks(b);
 
   const { nodes, edges } = b.files();

@@ -62,7 +62,7 @@ export const EDGE_VOCABULARY = {
   UNDER_OBJECTIVE: { from: ['GdcCommitment'], to: ['GdcObjective'], doc: 'A GDC commitment serves a GDC objective.' },
   NAMES: {
     from: ['GdcCommitment', 'GdcObjective', 'Paragraph', 'Resolution'],
-    to: ['Process', 'Entity', 'Resolution', 'Initiative'],
+    to: ['Process', 'Entity', 'Resolution', 'Initiative', 'Meeting'],
     doc: 'A text names an existing process, body, document or initiative without asking it to act.',
   },
   CORRESPONDS_TO: {
@@ -91,6 +91,12 @@ export const EDGE_VOCABULARY = {
     to: ['Resolution', 'Initiative', 'Process', 'Entity'],
     doc: 'A sourced link that fits no sharper type (e.g. an initiative and the resolution it responds to).',
   },
+  MEETING_OF: {
+    from: ['Meeting'],
+    to: ['Process', 'Entity'],
+    doc: 'A meeting or session belongs to a process (the IGF, the WSIS Forum) or is a session of a body (CSTD, CSW, the ITU Plenipotentiary).',
+  },
+  ADOPTED_AT: { from: ['Resolution'], to: ['Meeting'], doc: 'A text was adopted at a meeting (the Tunis Agenda at the Tunis phase of the Summit).' },
   STUDY_LINK: {
     from: ['ActionLine'],
     to: ['SdgTarget', 'SdgGoal'],

@@ -17,6 +17,7 @@ export const NODE_TYPES = [
   'GdcPrinciple', // A/RES/79/1 annex I para 8
   'GdcCommitment', // paragraph-level commitments and actions of the GDC
   'Process', // WSIS Forum, IGF, CSTD follow-up, UNGIS, HLPF, Summit of the Future, ...
+  'Meeting', // one meeting or session of a process or body: WSIS Forum 2023, IGF 2023 Kyoto, CSTD 26th session (number, date, place)
   'MappingStudy', // a curated, versioned set of action line × SDG mapping assertions (code "<slug>/v<version>"); made through the API, not seeded
 ] as const;
 

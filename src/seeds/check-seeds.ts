@@ -35,6 +35,7 @@ export const CODE_PATTERNS: Readonly<Record<NodeType, RegExp>> = {
   GdcPrinciple: /^[a-z]$|^\d+$/,
   GdcCommitment: /^(\d+(\([a-z]\))?|Rev\.\d+\/[\w()-]+)$/,
   Process: /^[A-Za-z][A-Za-z0-9-]*$/,
+  Meeting: /^[A-Za-z][A-Za-z0-9-]*$/, // "<series>-<number or year>[-<place>]": IGF-2023-Kyoto, CSTD-26
   MappingStudy: /^[a-z0-9][a-z0-9-]{0,62}\/v[1-9]\d*$/, // "<slug>/v<version>", made through the curation API
 };
 

@@ -1,4 +1,5 @@
 import { nodeFields } from './node-fields';
+import { meetingsOf } from './meeting';
 import { linksVia, listProp, nodesVia, prop } from './relations';
 
 /** Resolvers of `Entity`. */
@@ -12,4 +13,5 @@ export const Entity = {
   leads: nodesVia('in', ['LED_BY']),
   partnerIn: nodesVia('in', ['PARTNER']),
   activities: linksVia('out', ['REPORTS_ACTIVITY']),
+  sessions: meetingsOf,
 };

@@ -9,6 +9,7 @@ import { Initiative } from './initiative';
 import { Activity, Facilitation, Link, Mandate, MatrixLink } from './link';
 import { AuditChange, auditQueries, AuditEntry, RecordKind } from './audit';
 import { MappingPair, MappingStudy, mappingStudyQueries, StudyAssertion, StudyStatus } from './mapping-study';
+import { Meeting } from './meeting';
 import { Mutation } from './mutation';
 import { Paragraph } from './paragraph';
 import { Process } from './process';
@@ -45,6 +46,7 @@ export const resolvers = {
   Theme,
   Entity,
   Process,
+  Meeting,
   SdgGoal,
   SdgTarget,
   SdgIndicator,

@@ -11,11 +11,14 @@ export const Link = {
   from: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
   to: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),
   node: (link: LinkView, _args: unknown, ctx: GraphQLContext) => link.other ?? ctx.loaders.node.load(link.edge.to),
-  role: propOf('role'),
+  // FacilitatorRole is FACILITATES' vocabulary; a LED_BY role (`secretariat`, `co_chair`) is not one of its values.
+  role: (link: LinkView) => (link.edge.type === 'FACILITATES' ? (link.edge.props.role ?? null) : null),
   rationale: propOf('rationale'),
   relation: propOf('relation'),
   action: propOf('action'),
   label: propOf('label'),
+  since: propOf('since'),
+  until: propOf('until'),
 };
 
 /** Resolvers of `Facilitation`: a FACILITATES link seen from either end. */
@@ -23,6 +26,9 @@ export const Facilitation = {
   ...linkEvidenceFields,
   role: propOf('role'),
   roleWordInSource: propOf('roleWordInSource'),
+  roleWordsInSources: (link: LinkView) => (Array.isArray(link.edge.props.roleWordsInSources) ? link.edge.props.roleWordsInSources : []),
+  since: propOf('since'),
+  until: propOf('until'),
   entity: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
   actionLine: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),
 };

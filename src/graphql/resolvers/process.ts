@@ -1,4 +1,5 @@
 import { nodeFields } from './node-fields';
+import { meetingsOf } from './meeting';
 import { linksVia, nodesVia, prop } from './relations';
 
 /** Resolvers of `Process`. */
@@ -8,4 +9,5 @@ export const Process = {
   ledBy: nodesVia('out', ['LED_BY']),
   partners: nodesVia('out', ['PARTNER']),
   mandatedBy: linksVia('in', ['MANDATES', 'ASKS']),
+  meetings: meetingsOf,
 };

@@ -63,6 +63,7 @@ export const Query = {
   theme: lookup('Theme', 'code'),
   entity: lookup('Entity', 'code'),
   process: lookup('Process', 'code'),
+  meeting: lookup('Meeting', 'code'),
   sdgGoal: lookup('SdgGoal', 'code'),
   sdgTarget: lookup('SdgTarget', 'code'),
   sdgIndicator: lookupWithAlias('SdgIndicator', 'code', 'listedAs'),
@@ -86,6 +87,7 @@ export const Query = {
   ),
   entities: connectionOf('Entity', z.object({ kind: codeArg.nullish() }), (f) => definedProps({ kind: f?.kind })),
   processes: connectionOf('Process', z.undefined()),
+  meetings: connectionOf('Meeting', z.undefined()),
   sdgGoals: connectionOf('SdgGoal', z.undefined()),
   sdgTargets: connectionOf(
     'SdgTarget',

@@ -1,3 +1,5 @@
+import type { FacilitatorEvidenceFile } from './import-facilitator-evidence';
+import type { Wsis10OutcomeFile } from './import-wsis10-outcome';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -286,6 +288,8 @@ export interface KosLinksFile {
 export interface ReferenceData {
   dir: string;
   kos: KosLinksFile;
+  facilitatorEvidence: FacilitatorEvidenceFile;
+  wsis10: Wsis10OutcomeFile;
   actionLines: ActionLinesFile;
   entities: { entities: EntityRecord[] };
   resolutions: { resolutions: ResolutionRecord[] };
@@ -303,6 +307,8 @@ export function readReferenceData(dir: string): ReferenceData {
   return {
     dir,
     kos: json('sdg/sdg_kos_links.json'),
+    facilitatorEvidence: json('wsis/facilitator_role_evidence.json'),
+    wsis10: json('wsis/wsis10_outcome_A-RES-70-125_partial.json'),
     actionLines: json('wsis/action_lines.json'),
     entities: json('wsis/entities.json'),
     resolutions: json('wsis/resolutions.json'),

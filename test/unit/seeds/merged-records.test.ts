@@ -69,3 +69,16 @@ describe('seeds: the corrections of issue #15, each with its source', () => {
     expect(edge('FOLLOWS_UP|Resolution:WSIS10-STATEMENT|Resolution:ITU-COUNCIL-RES-1334-2013')).toBeDefined();
   });
 });
+
+describe('seeds: meeting facts are Meeting nodes, not strings', () => {
+  it.each([
+    ['Process:IGF', /18th IGF/],
+    ['Entity:CSTD', /26th session/],
+    ['Entity:CSW', /CSW67 \(2023\)/],
+    ['Process:UNGIS', /First met July 2006/],
+    ['Entity:CSTD_WGDG', /first meeting/],
+  ])('%s keeps no fact matching %s', (id, pattern) => {
+    const facts = (byId.get(id)?.props.facts as string[] | undefined) ?? [];
+    expect(facts.filter((f) => pattern.test(f))).toEqual([]);
+  });
+});
