@@ -143,7 +143,7 @@ describe('analytics: overlap over only the links its two nodes can reach answers
     expect(withShared).toBeGreaterThan(1000);
   });
 
-  it('on the real seeds: the same whole answer for 300 random pairs and the benchmark pair', async () => {
+  it('on the real seeds: the same whole answer for 900 random pairs and the benchmark pair', async () => {
     const store = createEmbeddedGraphStore();
     const ids: string[] = [];
     for (const type of ['Entity', 'ActionLine', 'SdgGoal', 'SdgTarget', 'GdcObjective', 'GdcCommitment', 'Resolution', 'Paragraph', 'Initiative', 'Theme'] as const) {
@@ -152,7 +152,8 @@ describe('analytics: overlap over only the links its two nodes can reach answers
     expect(ids.length).toBeGreaterThan(300);
     const random = createRandom(2026);
     const pairs: [string, string][] = [['Entity:ITU', 'Entity:UNESCO'], ['ActionLine:C5', 'GdcObjective:3']];
-    for (let i = 0; i < 300; i++) pairs.push([random.pick(ids), random.pick(ids)]);
+    // 900 pairs (300 before dataset 1.1.0 added about 70 texts, paragraphs and bodies that reach no SDG target, thinning the sample).
+    for (let i = 0; i < 900; i++) pairs.push([random.pick(ids), random.pick(ids)]);
     let withShared = 0;
     for (const [a, b] of pairs) {
       for (const goalLinks of GOAL_LINK_REACHES) {
@@ -160,6 +161,6 @@ describe('analytics: overlap over only the links its two nodes can reach answers
         if ('overlap' in expected && expected.overlap.sharedGoals.length > 0) withShared++;
       }
     }
-    expect(withShared).toBeGreaterThan(20);
+    expect(withShared).toBeGreaterThan(40);
   });
 });
