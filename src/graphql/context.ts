@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal';
 import type { Config } from '../config';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
+import type { ReleaseHistory } from '../seeds/releases/release-history';
 import type { GraphStore } from '../store/graph-store';
 
 /** What every resolver receives: the store port, this request's loaders, and the limits. */
@@ -10,8 +11,15 @@ export interface GraphQLContext {
   limits: Pick<Config, 'MAX_PAGE_SIZE' | 'MAX_PATH_HOPS'>;
   /** Who sent the request (`null`: no API key); mutations and the audit log check its role. */
   principal?: Principal;
+  /** The seeds' release history (`seeds/releases/`), for `dataset.releases` and `dataset.changes`. */
+  releases?: ReleaseHistory;
 }
 
-export function createContext(store: GraphStore, limits: GraphQLContext['limits'], principal: Principal = null): GraphQLContext {
-  return { store, loaders: createLoaders(store), limits, principal };
+export function createContext(
+  store: GraphStore,
+  limits: GraphQLContext['limits'],
+  principal: Principal = null,
+  releases?: ReleaseHistory,
+): GraphQLContext {
+  return { store, loaders: createLoaders(store), limits, principal, releases };
 }

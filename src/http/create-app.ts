@@ -12,6 +12,8 @@ import type { GraphStore } from '../store/graph-store';
 import { useBodyLimit } from './use-body-limit';
 import { useExportRoutes } from './use-export-routes';
 import { useLinkedDataRoute } from '../linked-data/use-linked-data-route';
+import { findSeedsDir } from '../seeds/load-seeds';
+import { readReleaseHistory } from '../seeds/releases/release-history';
 import { useHealthRoutes } from './use-health-routes';
 
 export interface AppDeps {
@@ -32,6 +34,8 @@ export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
  */
 export function createApp({ store, config, logger, plugins = [] }: AppDeps): App {
   const auth = useApiKeyAuth({ apiKeys: config.API_KEYS, allowAnonymousRead: config.ALLOW_ANONYMOUS_READ });
+  // Read once: the release history is part of the seeds, not of the store (the same for every store).
+  const releases = readReleaseHistory(config.SEEDS_DIR ?? findSeedsDir());
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
@@ -56,7 +60,7 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
           : logger.error(String(args[0]), { detail: args.slice(1).map(String) }),
     },
     context: ({ request }) =>
-      createContext(store, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }, auth.principalOf(request)),
+      createContext(store, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }, auth.principalOf(request), releases),
     plugins: [
       useBodyLimit(config.MAX_BODY_BYTES),
       useHealthRoutes(store),

@@ -10,6 +10,7 @@ import { Activity, Facilitation, Link, Mandate, MatrixLink } from './link';
 import { AuditChange, auditQueries, AuditEntry, RecordKind } from './audit';
 import { MappingPair, MappingStudy, mappingStudyQueries, StudyAssertion, StudyStatus } from './mapping-study';
 import { Meeting } from './meeting';
+import { DatasetChangeType, datasetHistoryFields } from './dataset-changes';
 import { Mutation } from './mutation';
 import { Paragraph } from './paragraph';
 import { Process } from './process';
@@ -33,6 +34,8 @@ export const resolvers = {
   AuditChange,
   RecordKind,
   ...analyticsTypes,
+  Dataset: datasetHistoryFields,
+  DatasetChange: DatasetChangeType,
   Node: { __resolveType: (node: GraphNode) => node.type },
   // Links are handed to resolvers as views holding their edge; a bare provenance record is a node's.
   Evidence: { __resolveType: (value: object) => ('edge' in value ? 'Link' : 'Provenance') },
