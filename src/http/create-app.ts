@@ -66,7 +66,7 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
       useHealthRoutes(store),
       auth.plugin,
       useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }, logger),
-      useLinkedDataRoute(store),
+      useLinkedDataRoute(store, logger),
       useQueryLimits({
         maxDepth: config.MAX_DEPTH,
         maxCost: config.MAX_COST,

@@ -1,5 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
+import { DomainError, type ErrorCode } from '../domain/errors';
 import { parseGlobalId } from '../domain/node-types';
+import { errorResponse, internalErrorResponse } from '../http/send-error';
+import type { Logger } from '../logger';
 import type { GraphStore } from '../store/graph-store';
 import { resolveNodeIds } from '../store/resolve-node-ids';
 import { idUri, nodeToJsonLd, pageUri } from './node-to-jsonld';
@@ -13,54 +16,57 @@ export const JSON_LD = 'application/ld+json';
  * with 303 See Other to the explorer's page `/node/<id>`, as the W3C's
  * "Cool URIs" advise for URIs of things that are not documents. An alias id
  * (a record merged into another) answers 301 to the canonical `/id/` URI.
- * A malformed id is 400 BAD_USER_INPUT, an unknown one 404 NOT_FOUND.
+ * A malformed id is 400 BAD_USER_INPUT, an unknown one 404 NOT_FOUND, a store
+ * that cannot be reached 503 STORE_UNAVAILABLE; anything else is logged and
+ * answered with the masked 500 (`src/http/send-error.ts`, as every route).
  */
-export function useLinkedDataRoute(store: GraphStore): Plugin {
+export function useLinkedDataRoute(store: GraphStore, logger: Logger): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith('/id/')) return;
-      const error = (status: number, code: string, message: string) =>
-        endResponse(fetchAPI.Response.json({ errors: [{ message, extensions: { code } }] }, { status }));
+      const error = (status: number, code: string, message: string, headers?: Record<string, string>) =>
+        endResponse(errorResponse(status, code, message, { headers }, fetchAPI.Response));
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        endResponse(
-          fetchAPI.Response.json(
-            { errors: [{ message: '/id/ answers GET only.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] },
-            { status: 405, headers: { allow: 'GET, HEAD' } },
-          ),
-        );
+        error(405, 'METHOD_NOT_ALLOWED', '/id/ answers GET only.', { allow: 'GET, HEAD' });
         return;
       }
-      let id: string;
       try {
-        id = decodeURIComponent(url.pathname.slice('/id/'.length));
-      } catch {
-        return error(400, 'BAD_USER_INPUT', 'The path after /id/ is not valid percent-encoding.');
+        endResponse(await answer(store, request, url, fetchAPI.Response));
+      } catch (failure) {
+        if (failure instanceof DomainError) {
+          error(STATUS[failure.code] ?? 500, failure.code, failure.message);
+          return;
+        }
+        logger.error('linked data failed', { error: failure instanceof Error ? `${failure.name}: ${failure.message}` : String(failure) });
+        endResponse(internalErrorResponse(fetchAPI.Response));
       }
-      if (id.length > 300 || !parseGlobalId(id)) {
-        return error(400, 'BAD_USER_INPUT', 'Expected /id/<Type>:<code>, e.g. /id/SdgTarget:9.c.');
-      }
-      const [node] = await resolveNodeIds(store, [id]);
-      if (!node) return error(404, 'NOT_FOUND', `No node has the id "${id}".`);
-      const base = url.origin;
-      if (node.id !== id) {
-        endResponse(new fetchAPI.Response(null, { status: 301, headers: { location: idUri(base, node.id), vary: 'accept' } }));
-        return;
-      }
-      if (prefersHtml(request.headers.get('accept'))) {
-        endResponse(new fetchAPI.Response(null, { status: 303, headers: { location: pageUri(base, node.id), vary: 'accept' } }));
-        return;
-      }
-      const [out] = await store.getNeighbours([{ id: node.id, direction: 'out' }]);
-      const doc = nodeToJsonLd(
-        node,
-        out!.map((n) => n.edge),
-        { base },
-      );
-      endResponse(
-        new fetchAPI.Response(JSON.stringify(doc), { status: 200, headers: { 'content-type': `${JSON_LD}; charset=utf-8`, vary: 'accept' } }),
-      );
     },
   };
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, STORE_UNAVAILABLE: 503 };
+
+// The answer for a GET of `/id/…`: the document, a redirect, or a coded 400/404.
+async function answer(store: GraphStore, request: Request, url: URL, ResponseClass: typeof Response): Promise<Response> {
+  const error = (status: number, code: string, message: string) => errorResponse(status, code, message, {}, ResponseClass);
+  let id: string;
+  try {
+    id = decodeURIComponent(url.pathname.slice('/id/'.length));
+  } catch {
+    return error(400, 'BAD_USER_INPUT', 'The path after /id/ is not valid percent-encoding.');
+  }
+  if (id.length > 300 || !parseGlobalId(id)) return error(400, 'BAD_USER_INPUT', 'Expected /id/<Type>:<code>, e.g. /id/SdgTarget:9.c.');
+  const [node] = await resolveNodeIds(store, [id]);
+  if (!node) return error(404, 'NOT_FOUND', `No node has the id "${id}".`);
+  const base = url.origin;
+  const vary = { vary: 'accept' };
+  if (node.id !== id) return new ResponseClass(null, { status: 301, headers: { location: idUri(base, node.id), ...vary } });
+  if (prefersHtml(request.headers.get('accept'))) {
+    return new ResponseClass(null, { status: 303, headers: { location: pageUri(base, node.id), ...vary } });
+  }
+  const [out] = await store.getNeighbours([{ id: node.id, direction: 'out' }]);
+  const doc = nodeToJsonLd(node, out!.map((n) => n.edge), { base });
+  return new ResponseClass(JSON.stringify(doc), { status: 200, headers: { 'content-type': `${JSON_LD}; charset=utf-8`, ...vary } });
 }
 
 /**

@@ -1,4 +1,7 @@
 import jsonld from 'jsonld';
+import { StoreUnavailableError } from '../../src/domain/errors';
+import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
+import type { GraphStore } from '../../src/store/graph-store';
 import { createTestApp, postGraphQL } from './test-app';
 
 const { app } = createTestApp();
@@ -120,5 +123,21 @@ describe('merged records: the old id is an alias node(id:) still resolves', () =
     const response = await get('/id/Initiative:hlab_effective_multilateralism', 'application/ld+json');
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe('http://localhost/id/Entity:HLAB');
+  });
+});
+
+describe('GET /id/ when the store fails', () => {
+  it('answers 503 STORE_UNAVAILABLE for an unreachable store and the masked 500 for anything else, in the one error body', async () => {
+    const real = createEmbeddedGraphStore();
+    const failing = (error: Error): GraphStore =>
+      new Proxy(real, { get: (target, key) => (key === 'getNodes' ? () => Promise.reject(error) : Reflect.get(target, key)) });
+    const down = createTestApp({}, failing(new StoreUnavailableError('database down'))).app;
+    const broken = createTestApp({}, failing(new Error('secret detail /srv/file.ts'))).app;
+    const a = await down.fetch('http://localhost/id/SdgTarget:9.c');
+    expect(a.status).toBe(503);
+    expect(((await a.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('STORE_UNAVAILABLE');
+    const b = await broken.fetch('http://localhost/id/SdgTarget:9.c');
+    expect(b.status).toBe(500);
+    expect(await b.json()).toEqual({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
 });

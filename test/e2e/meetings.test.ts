@@ -52,7 +52,8 @@ describe('meetings and dated roles: facts as fields', () => {
       `{ c6: actionLine(code: "C6") { facilitators { entity { code } role since until } }
          c4: actionLine(code: "C4") { facilitators { entity { code } role since until flags sources { url } } }
          c3: actionLine(code: "C3") { facilitators { entity { code } role since roleWordsInSources } }
-         ungis: process(code: "UNGIS") { links(types: [LED_BY]) { node { id } since until } } }`,
+         ungis: process(code: "UNGIS") { links(types: [LED_BY]) { node { id } leadRole since until } }
+         aiab: entity(code: "AIAB") { links(types: [LED_BY, PARTNER], direction: OUT) { type node { id } leadRole role } } }`,
     );
     expect(body.errors).toBeUndefined();
     const data = body.data as Record<string, { facilitators?: Record<string, unknown>[]; links?: Record<string, unknown>[] }>;
@@ -73,7 +74,9 @@ describe('meetings and dated roles: facts as fields', () => {
     const unesco = data.c3!.facilitators!.find((f) => (f.entity as { code: string }).code === 'UNESCO');
     expect(unesco).toMatchObject({ since: '2006-05', roleWordsInSources: expect.arrayContaining(['facilitator']) });
     expect(data.ungis!.links).toEqual(
-      expect.arrayContaining([{ node: { id: "Entity:ITU" }, since: "2023", until: "2024" }]),
+      expect.arrayContaining([{ node: { id: 'Entity:ITU' }, leadRole: 'co_chair', since: '2023', until: '2024' }]),
     );
+    // The Tech Envoy's office hosts the AI Advisory Body's secretariat (seed 004 para 83).
+    expect(data.aiab!.links).toContainEqual({ type: 'LED_BY', node: { id: 'Entity:OSET' }, leadRole: 'secretariat', role: null });
   });
 });

@@ -13,6 +13,7 @@ export const Link = {
   node: (link: LinkView, _args: unknown, ctx: GraphQLContext) => link.other ?? ctx.loaders.node.load(link.edge.to),
   // FacilitatorRole is FACILITATES' vocabulary; a LED_BY role (`secretariat`, `co_chair`) is not one of its values.
   role: (link: LinkView) => (link.edge.type === 'FACILITATES' ? (link.edge.props.role ?? null) : null),
+  leadRole: (link: LinkView) => (link.edge.type === 'LED_BY' || link.edge.type === 'PARTNER' ? (link.edge.props.role ?? null) : null),
   rationale: propOf('rationale'),
   relation: propOf('relation'),
   action: propOf('action'),
