@@ -79,4 +79,31 @@ describe('meetings and dated roles: facts as fields', () => {
     // The Tech Envoy's office hosts the AI Advisory Body's secretariat (seed 004 para 83).
     expect(data.aiab!.links).toContainEqual({ type: 'LED_BY', node: { id: 'Entity:OSET' }, leadRole: 'secretariat', role: null });
   });
+
+  it('answers the indexed paragraphs of A/RES/70/125 with section, label, the part read, and whom they ask', async () => {
+    const { body } = await postGraphQL(
+      app,
+      `{ p27: paragraph(code: "A/RES/70/125#27") { document { code } section label partial mandates { kind assignee { id } } }
+         p12: paragraph(code: "A/RES/70/125#12") { partial }
+         p33: paragraph(code: "A/RES/70/125#33") { askedGroups mandates { kind assignee { id } sources { paragraph url } } }
+         tunis: resolution(symbol: "WSIS-TUNIS-AGENDA") { adoptedAt { code place } }
+         wsis10: resolution(symbol: "A/RES/70/125") { paragraphs { code } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const data = body.data as Record<string, Record<string, unknown>>;
+    expect(data.p27).toEqual({
+      document: { code: 'A/RES/70/125' },
+      section: '1.1 Bridging digital divides',
+      label: 'Gender digital divide; mainstream gender in WSIS and action lines',
+      partial: null,
+      mandates: [{ kind: 'ASKS', assignee: { id: 'Entity:UN-WOMEN' } }],
+    });
+    expect(data.p12).toEqual({ partial: 'start only' });
+    expect(data.p33!.askedGroups).toEqual(['all action line facilitators']);
+    expect(data.p33!.mandates).toEqual([
+      expect.objectContaining({ kind: 'MANDATES', assignee: { id: 'Entity:CSTD' }, sources: expect.arrayContaining([expect.objectContaining({ paragraph: '33' })]) }),
+    ]);
+    expect(data.tunis).toEqual({ adoptedAt: { code: 'WSIS-2005-Tunis', place: 'Tunis' } });
+    expect((data.wsis10!.paragraphs as unknown[]).length).toBe(38);
+  });
 });

@@ -1,5 +1,5 @@
 import { nodeFields } from './node-fields';
-import { linksVia, nodeVia, prop } from './relations';
+import { linksVia, listProp, nodeVia, prop } from './relations';
 
 /** Resolvers of `Paragraph`. */
 export const Paragraph = {
@@ -9,5 +9,9 @@ export const Paragraph = {
   action: prop('action'),
   theme: prop('theme'),
   deadline: prop('deadline'),
+  label: prop('label'),
+  section: prop('section'),
+  partial: prop('partial'),
+  askedGroups: listProp('askedGroups'),
   mandates: linksVia('out', ['MANDATES', 'ASKS']),
 };

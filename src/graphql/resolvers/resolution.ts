@@ -1,7 +1,7 @@
 import type { GraphNode } from '../../domain/graph-records';
 import type { GraphQLContext } from '../context';
 import { nodeFields } from './node-fields';
-import { linksAt, linksVia, nodesAt, nodesVia, prop, type LinkView } from './relations';
+import { linksAt, linksVia, nodeVia, nodesAt, nodesVia, prop, type LinkView } from './relations';
 
 const RESOLUTION_RELATIONS = ['REVISES', 'REAFFIRMS', 'FOLLOWS_UP', 'ENDORSES', 'RECALLS', 'BUILDS_ON'] as const;
 
@@ -19,6 +19,7 @@ export const Resolution = {
   paragraphs: nodesVia('in', ['PART_OF'], ['Paragraph']),
   relations: linksVia('out', RESOLUTION_RELATIONS),
   citedBy: linksVia('in', RESOLUTION_RELATIONS),
+  adoptedAt: nodeVia('out', ['ADOPTED_AT'], ['Meeting']),
 };
 
 // The text's own MANDATES links and those of its paragraphs, in link-id order.
