@@ -19,7 +19,7 @@ const layer = (files, forbidden, why) => ({
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench-results/**', 'data/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [...tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -44,6 +44,11 @@ export default tseslint.config(
     ['src/graphql/**/*.ts'],
     ['**/http/**', '**/store/embedded/**', '**/store/neo4j/**', 'neo4j-driver', 'graphology'],
     'Resolvers reach data only through the store port and loaders.',
+  ),
+  layer(
+    ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    ['**/domain/**', '**/store/**', '**/graphql/**', '**/http/**', '**/loaders/**', '**/analytics/**', '**/config', 'graphql-yoga', 'neo4j-driver', 'node:*'],
+    'The explorer is a client of the public GraphQL API: it imports no server code.',
   ),
   {
     files: ['schema/**/*.graphql'],

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'dist/src/main.js');
+const webSrc = path.join(root, 'src', 'web');
 
 if (isStale()) {
   process.stderr.write('dist/ is missing or older than src/: building once (npm run build)\n');
@@ -19,17 +20,38 @@ await import(pathToFileURL(entry).href);
 
 /** True when a `src/**.ts` file has no compiled `.js` or is newer than it (a checkout or an edit since the build). */
 function isStale() {
-  if (!existsSync(entry)) return true;
+  if (!existsSync(entry) || isWebStale()) return true;
   const stack = [path.join(root, 'src')];
   while (stack.length > 0) {
     const dir = stack.pop();
     for (const item of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, item.name);
+      // src/web is the explorer, built by Vite into dist/web, not by tsc (isWebStale).
+      if (item.isDirectory() && file === webSrc) continue;
       if (item.isDirectory()) stack.push(file);
       else if (item.name.endsWith('.ts')) {
         const compiled = path.join(root, 'dist', path.relative(root, file)).replace(/\.ts$/, '.js');
         if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(file).mtimeMs) return true;
       }
+    }
+  }
+  return false;
+}
+
+
+/** True when the explorer's build (dist/web/index.html) is missing or older than a file of src/web. */
+function isWebStale() {
+  const built = path.join(root, 'dist', 'web', 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const stack = [webSrc];
+  while (stack.length > 0) {
+    const dir = stack.pop();
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, item.name);
+      if (item.isDirectory()) {
+        if (item.name !== 'screenshots') stack.push(file);
+      } else if (statSync(file).mtimeMs > builtAt) return true;
     }
   }
   return false;

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     server.listen(config.PORT, config.HOST, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  logger.info('listening', { url: `http://localhost:${port}/graphql`, store: store.kind });
+  logger.info('listening', { url: `http://localhost:${port}/graphql`, explorer: `http://localhost:${port}/`, store: store.kind });
   server.on('error', (error) => logger.error('server error', { error: String(error) }));
 
   let stopping = false;

@@ -9,12 +9,14 @@ import { useErrorCodes } from '../graphql/use-error-codes';
 import { useQueryLimits } from '../graphql/use-query-limits';
 import type { Logger } from '../logger';
 import type { GraphStore } from '../store/graph-store';
+import { GRAPHIQL_TABS } from './graphiql-tabs';
 import { useBodyLimit } from './use-body-limit';
 import { useExportRoutes } from './use-export-routes';
 import { useLinkedDataRoute } from '../linked-data/use-linked-data-route';
 import { findSeedsDir } from '../seeds/load-seeds';
 import { readReleaseHistory } from '../seeds/releases/release-history';
 import { useHealthRoutes } from './use-health-routes';
+import { useWebRoutes } from './use-web-routes';
 
 export interface AppDeps {
   store: GraphStore;
@@ -40,7 +42,7 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'wsis-graph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: { title: 'wsis-graph', defaultQuery: EXAMPLE_QUERY, defaultTabs: GRAPHIQL_TABS },
     // GraphiQL bundled in the package, not fetched from a CDN: it works offline and behind strict firewalls.
     // Loaded on the first page view: the 9 MB bundle is 7 % of a cold start that serves only the API.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
@@ -64,6 +66,7 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
     plugins: [
       useBodyLimit(config.MAX_BODY_BYTES),
       useHealthRoutes(store),
+      useWebRoutes(),
       auth.plugin,
       useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }, logger),
       useLinkedDataRoute(store, logger),

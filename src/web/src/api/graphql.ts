@@ -1,0 +1,26 @@
+/**
+ * The explorer's only way to the data: POST /graphql, like any other client.
+ * An answer with `errors` rejects with a GraphqlError carrying the first
+ * error's `extensions.code`, so pages can show it.
+ */
+export class GraphqlError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const first = body.errors?.[0];
+  if (first) throw new GraphqlError(first.message, first.extensions?.code);
+  if (!body.data) throw new GraphqlError(`HTTP ${response.status}`, undefined);
+  return body.data;
+}

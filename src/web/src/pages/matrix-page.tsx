@@ -1,0 +1,385 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { AXES, cellKey, GOAL_LINKS, MATRIX, MATRIX_EVIDENCE, MEASURES, type CellEvidence, type Matrix, type MatrixCell } from '../api/matrix';
+import { useDataset } from '../api/use-dataset';
+import { useQuery } from '../api/use-query';
+import { EvidenceList, isDisputeFlag } from '../components/evidence-list';
+import { heatColour, LEGEND_STOPS, textColour } from '../components/heat-colour';
+import { NodeLink } from '../components/node-link';
+import { usePageTitle } from '../components/page-title';
+import { Status } from '../components/status';
+import { matrixSvg, svgToPng } from '../downloads/matrix-svg';
+import { matrixTable } from '../downloads/matrix-table';
+import { safeName, saveFile } from '../downloads/save-file';
+import { toCsv } from '../downloads/to-csv';
+import { useUi, type MessageKey } from '../i18n/use-ui';
+
+const pick = (value: string | undefined, allowed: readonly string[], fallback: string) =>
+  value && allowed.includes(value) ? value : fallback;
+
+/**
+ * `/matrix?rows=&columns=&measure=&goalLinks=&cell=`: any axis × any axis as
+ * a heatmap. The URL holds the whole state, the open cell included.
+ */
+export function MatrixPage() {
+  const { query, route } = useLocation();
+  const { t, href, apiLang, lang } = useUi();
+  const params = {
+    rows: pick(query.rows, AXES, 'ACTION_LINES'),
+    columns: pick(query.columns, AXES, 'SDG_GOALS'),
+    measure: pick(query.measure, MEASURES, 'DIRECT_LINKS'),
+    goalLinks: pick(query.goalLinks, GOAL_LINKS, 'EVERY_TARGET'),
+  };
+  const selected = query.cell;
+  const variables = { ...params, lang: apiLang };
+  const grid = useQuery<{ matrix: Matrix }>(MATRIX, variables);
+  const evidence = useQuery<{ matrix: { cells: CellEvidence[] } }>(MATRIX_EVIDENCE, variables, !selected);
+  const dataset = useDataset();
+  usePageTitle(t('matrix.title'));
+
+  const set = (next: Record<string, string | undefined>, replace = false) => {
+    const merged = { ...params, cell: selected, ...next };
+    route(
+      href('/matrix', {
+        rows: merged.rows,
+        columns: merged.columns,
+        measure: merged.measure,
+        goalLinks: merged.goalLinks === 'EVERY_TARGET' ? undefined : merged.goalLinks,
+        cell: merged.cell,
+      }),
+      replace,
+    );
+  };
+  const matrix = grid.data?.matrix;
+  const format = (value: number) => (params.measure === 'JACCARD' ? value.toFixed(2) : String(value));
+  const axisName = (axis: string) => t(`axis.${axis}` as MessageKey);
+  const measureName = t(`measure.${params.measure}` as MessageKey);
+  const baseName = `wsis-graph_matrix_${params.rows}_x_${params.columns}_${params.measure}${params.goalLinks === 'GOAL_ONLY' ? '_GOAL_ONLY' : ''}_${lang}_${safeName(dataset.data?.version ?? 'unknown')}`;
+
+  const download = async (kind: 'csv' | 'xlsx' | 'svg' | 'png') => {
+    if (!matrix) return;
+    if (kind === 'csv') return saveFile(new Blob([toCsv(matrixTable(matrix))], { type: 'text/csv;charset=utf-8' }), `${baseName}.csv`);
+    if (kind === 'xlsx') {
+      const { toXlsx } = await import('../downloads/to-xlsx');
+      return saveFile(await toXlsx(matrixTable(matrix), `${params.rows} x ${params.columns}`), `${baseName}.xlsx`);
+    }
+    const { svg, width, height } = matrixSvg(
+      matrix,
+      {
+        title: `${axisName(params.rows)} × ${axisName(params.columns)} — ${measureName}`,
+        subtitle: t('matrix.svgSubtitle', { version: dataset.data?.version ?? '' }),
+        low: t('matrix.legendLow'),
+        high: t('matrix.legendHigh', { max: format(Math.max(0, ...matrix.cells.map((c) => c.value))) }),
+        disputed: t('matrix.legendDisputed'),
+        derived: t('matrix.legendDerived'),
+      },
+      format,
+    );
+    if (kind === 'svg') return saveFile(new Blob([svg], { type: 'image/svg+xml' }), `${baseName}.svg`);
+    saveFile(await svgToPng(svg, width, height), `${baseName}.png`);
+  };
+
+  return (
+    <>
+      <h1>{t('matrix.title')}</h1>
+      <p class="muted">{t('matrix.intro')}</p>
+      <form class="controls" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          {t('matrix.rows')}
+          <select value={params.rows} onChange={(event) => set({ rows: event.currentTarget.value, cell: undefined })}>
+            {AXES.map((axis) => (
+              <option key={axis} value={axis}>
+                {axisName(axis)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('matrix.columns')}
+          <select value={params.columns} onChange={(event) => set({ columns: event.currentTarget.value, cell: undefined })}>
+            {AXES.map((axis) => (
+              <option key={axis} value={axis}>
+                {axisName(axis)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('matrix.measure')}
+          <select value={params.measure} onChange={(event) => set({ measure: event.currentTarget.value, cell: undefined })}>
+            {MEASURES.map((measure) => (
+              <option key={measure} value={measure}>
+                {t(`measure.${measure}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {params.measure !== 'DIRECT_LINKS' && (
+          <label>
+            {t('matrix.goalLinks')}
+            <select value={params.goalLinks} onChange={(event) => set({ goalLinks: event.currentTarget.value, cell: undefined })}>
+              {GOAL_LINKS.map((reach) => (
+                <option key={reach} value={reach}>
+                  {t(`goalLinks.${reach}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </form>
+      <Status loading={grid.loading} error={grid.error} />
+      {matrix && (
+        <>
+          <div class="downloads" role="group" aria-label={t('matrix.downloads')}>
+            <span>{t('matrix.download')}</span>
+            {(['csv', 'xlsx', 'svg', 'png'] as const).map((kind) => (
+              <button key={kind} type="button" data-download={kind} onClick={() => void download(kind)}>
+                {kind.toUpperCase()}
+              </button>
+            ))}
+          </div>
+          <Legend matrix={matrix} format={format} />
+          <div class="matrix-layout">
+            <Heatmap
+              matrix={matrix}
+              format={format}
+              caption={`${axisName(params.rows)} × ${axisName(params.columns)} — ${measureName}`}
+              selected={selected}
+              onSelect={(key) => set({ cell: key }, true)}
+            />
+            {selected && (
+              <CellPanel
+                matrix={matrix}
+                selected={selected}
+                evidence={evidence.data?.matrix.cells}
+                loading={evidence.loading}
+                error={evidence.error}
+                format={format}
+                onClose={() => set({ cell: undefined }, true)}
+              />
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function Legend({ matrix, format }: { matrix: Matrix; format: (value: number) => string }) {
+  const { t } = useUi();
+  const max = Math.max(0, ...matrix.cells.map((cell) => cell.value));
+  return (
+    <div class="legend" aria-label={t('matrix.legend')} role="group">
+      <span>{t('matrix.legendLow')}</span>
+      <span class="ramp" aria-hidden="true">
+        {LEGEND_STOPS.map((stop) => (
+          <span key={stop} style={{ background: stop }} />
+        ))}
+      </span>
+      <span>{t('matrix.legendHigh', { max: format(max) })}</span>
+      <span class="legend-item">
+        <span class="swatch disputed-swatch" aria-hidden="true" /> {t('matrix.legendDisputed')}
+      </span>
+      <span class="legend-item">
+        <span class="swatch flagged-swatch" aria-hidden="true" /> {t('matrix.legendFlagged')}
+      </span>
+      <span class="legend-item">
+        <span class="swatch derived-swatch" aria-hidden="true" /> {t('matrix.legendDerived')}
+      </span>
+    </div>
+  );
+}
+
+interface HeatmapProps {
+  matrix: Matrix;
+  format: (value: number) => string;
+  caption: string;
+  selected?: string;
+  onSelect: (key: string) => void;
+}
+
+/**
+ * The grid as an ARIA grid: one cell in the tab order, arrow keys (and Home,
+ * End, Page Up/Down) move between cells, Enter or Space opens a cell.
+ */
+function Heatmap({ matrix, format, caption, selected, onSelect }: HeatmapProps) {
+  const { t } = useUi();
+  const table = useRef<HTMLTableElement>(null);
+  const cells = useMemo(() => new Map(matrix.cells.map((cell) => [cellKey(cell.row.id, cell.column.id), cell])), [matrix]);
+  const max = Math.max(0, ...matrix.cells.map((cell) => cell.value)) || 1;
+  const [active, setActive] = useState<[number, number]>(() => {
+    const [rowId, columnId] = (selected ?? '').split('|');
+    const r = matrix.rows.findIndex((row) => row.id === rowId);
+    const c = matrix.columns.findIndex((column) => column.id === columnId);
+    return r >= 0 && c >= 0 ? [r, c] : [0, 0];
+  });
+  const dense = matrix.columns.length > 20;
+
+  const move = (event: KeyboardEvent, r: number, c: number) => {
+    const rows = matrix.rows.length;
+    const columns = matrix.columns.length;
+    const next: Record<string, [number, number]> = {
+      ArrowRight: [r, Math.min(c + 1, columns - 1)],
+      ArrowLeft: [r, Math.max(c - 1, 0)],
+      ArrowDown: [Math.min(r + 1, rows - 1), c],
+      ArrowUp: [Math.max(r - 1, 0), c],
+      Home: [r, 0],
+      End: [r, columns - 1],
+      PageDown: [Math.min(r + 10, rows - 1), c],
+      PageUp: [Math.max(r - 10, 0), c],
+    };
+    const target = next[event.key];
+    if (!target) return;
+    event.preventDefault();
+    setActive(target);
+    table.current?.querySelector<HTMLButtonElement>(`button[data-r="${target[0]}"][data-c="${target[1]}"]`)?.focus();
+  };
+
+  return (
+    <div class="heatmap-scroll">
+      <table class={`heatmap${dense ? ' dense' : ''}`} role="grid" ref={table} aria-label={caption}>
+        <thead>
+          <tr>
+            <td class="corner" />
+            {matrix.columns.map((column) => (
+              <th key={column.id} scope="col" title={`${column.code} ${column.name}`}>
+                <span class="col-code">{column.code}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.rows.map((row, r) => (
+            <tr key={row.id}>
+              <th scope="row" class="row-label">
+                <NodeLink node={row} showType={false} />
+              </th>
+              {matrix.columns.map((column, c) => {
+                const key = cellKey(row.id, column.id);
+                const cell = cells.get(key);
+                return (
+                  <td key={column.id} class="cell-td">
+                    <button
+                      type="button"
+                      class={cellClass(cell, key === selected)}
+                      data-r={r}
+                      data-c={c}
+                      data-cell={key}
+                      tabIndex={active[0] === r && active[1] === c ? 0 : -1}
+                      aria-pressed={key === selected}
+                      aria-label={cellLabel(t, row.code, column.code, cell, format)}
+                      style={cell ? { background: heatColour(cell.value / max), color: textColour(cell.value / max) } : undefined}
+                      onKeyDown={(event) => move(event, r, c)}
+                      onFocus={() => setActive([r, c])}
+                      onClick={() => onSelect(key)}
+                    >
+                      {cell ? format(cell.value) : ''}
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function cellClass(cell: MatrixCell | undefined, selected: boolean): string {
+  const classes = ['cell'];
+  if (!cell) classes.push('empty');
+  if (cell?.flags.some(isDisputeFlag)) classes.push('disputed');
+  else if (cell && cell.flags.length > 0) classes.push('flagged');
+  if (cell?.confidences.includes('DERIVED')) classes.push('derived');
+  if (selected) classes.push('selected');
+  return classes.join(' ');
+}
+
+function cellLabel(
+  t: ReturnType<typeof useUi>['t'],
+  rowCode: string,
+  columnCode: string,
+  cell: MatrixCell | undefined,
+  format: (value: number) => string,
+): string {
+  if (!cell) return t('matrix.cellEmpty', { row: rowCode, column: columnCode });
+  const marks = [
+    cell.flags.some(isDisputeFlag) ? t('matrix.markDisputed') : '',
+    cell.confidences.includes('DERIVED') ? t('matrix.markDerived') : '',
+  ].filter(Boolean);
+  return t('matrix.cellLabel', { row: rowCode, column: columnCode, value: format(cell.value) }) + (marks.length ? `, ${marks.join(', ')}` : '');
+}
+
+interface CellPanelProps {
+  matrix: Matrix;
+  selected: string;
+  evidence?: CellEvidence[];
+  loading: boolean;
+  error?: Error;
+  format: (value: number) => string;
+  onClose: () => void;
+}
+
+function CellPanel({ matrix, selected, evidence, loading, error, format, onClose }: CellPanelProps) {
+  const { t } = useUi();
+  const [rowId, columnId] = selected.split('|');
+  const row = matrix.rows.find((node) => node.id === rowId);
+  const column = matrix.columns.find((node) => node.id === columnId);
+  const cell = matrix.cells.find((c) => c.row.id === rowId && c.column.id === columnId);
+  const detail = evidence?.find((c) => c.row.id === rowId && c.column.id === columnId);
+  if (!row || !column) return null;
+  return (
+    <aside class="cell-panel" aria-labelledby="cell-title" data-testid="cell-panel">
+      <div class="panel-head">
+        <h2 id="cell-title">
+          {row.code} × {column.code}
+        </h2>
+        <button type="button" onClick={onClose} aria-label={t('matrix.closeCell')}>
+          ×
+        </button>
+      </div>
+      <p>
+        <NodeLink node={row} /> · <NodeLink node={column} />
+      </p>
+      {!cell ? (
+        <p>{t('matrix.noLinks')}</p>
+      ) : (
+        <>
+          <p>
+            {t('matrix.value')}: <strong data-testid="cell-value">{format(cell.value)}</strong>
+            {cell.flags.length > 0 && (
+              <>
+                {' · '}
+                {cell.flags.map((flag) => (
+                  <span key={flag} class={`flag${isDisputeFlag(flag) ? ' flag-dispute' : ''}`}>
+                    {flag}
+                  </span>
+                ))}
+              </>
+            )}
+          </p>
+          <Status loading={loading && !detail} error={error} />
+          {detail && detail.sharedTargets.length > 0 && (
+            <>
+              <h3>{t('matrix.sharedTargets')}</h3>
+              <ul class="inline-list">
+                {detail.sharedTargets.map((target) => (
+                  <li key={target.id}>
+                    <NodeLink node={target} showType={false} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {detail && (
+            <>
+              <h3>{t('matrix.evidence', { count: detail.evidence.length })}</h3>
+              <EvidenceList links={detail.evidence} />
+            </>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,196 @@
+import { useLocation } from 'preact-iso';
+import { LINK_FIELDS, type Link, type NodeRef } from '../api/fragments';
+import { GOAL_LINKS } from '../api/matrix';
+import { useQuery } from '../api/use-query';
+import { EvidenceList } from '../components/evidence-list';
+import { NodeLink } from '../components/node-link';
+import { NodePicker } from '../components/node-picker';
+import { usePageTitle } from '../components/page-title';
+import { Status } from '../components/status';
+import { useUi, type MessageKey } from '../i18n/use-ui';
+
+const REF = 'id code __typename name(lang: $lang)';
+const SHARED = `node { ${REF} } evidenceA { ${LINK_FIELDS} } evidenceB { ${LINK_FIELDS} }`;
+const OVERLAP = `query Overlap($a: ID!, $b: ID!, $goalLinks: GoalLinkReach!, $lang: Lang!) {
+  overlap(a: $a, b: $b, goalLinks: $goalLinks) {
+    a { ${REF} } b { ${REF} }
+    sharedTargets { ${SHARED} } sharedGoals { ${SHARED} } sharedEntities { ${SHARED} }
+    links { ${LINK_FIELDS} }
+    onlyA { ${REF} } onlyB { ${REF} }
+    targetCountA targetCountB jaccard
+  }
+}`;
+
+interface Shared {
+  node: NodeRef;
+  evidenceA: Link[];
+  evidenceB: Link[];
+}
+
+interface Overlap {
+  a: NodeRef;
+  b: NodeRef;
+  sharedTargets: Shared[];
+  sharedGoals: Shared[];
+  sharedEntities: Shared[];
+  links: Link[];
+  onlyA: NodeRef[];
+  onlyB: NodeRef[];
+  targetCountA: number;
+  targetCountB: number;
+  jaccard: number;
+}
+
+/** `/overlap?a=&b=[&goalLinks=GOAL_ONLY]`: what two nodes share and what each leaves uncovered. */
+export function OverlapPage() {
+  const { query, route } = useLocation();
+  const { t, href, apiLang } = useUi();
+  const goalLinks = query.goalLinks === 'GOAL_ONLY' ? 'GOAL_ONLY' : 'EVERY_TARGET';
+  const set = (next: Record<string, string | undefined>) =>
+    route(href('/overlap', { a: query.a, b: query.b, goalLinks: goalLinks === 'EVERY_TARGET' ? undefined : goalLinks, ...next }));
+  const result = useQuery<{ overlap: Overlap | null }>(OVERLAP, { a: query.a, b: query.b, goalLinks, lang: apiLang }, !query.a || !query.b);
+  usePageTitle(t('overlap.title'));
+  const overlap = result.data?.overlap;
+  return (
+    <>
+      <h1>{t('overlap.title')}</h1>
+      <p class="muted">{t('overlap.intro')}</p>
+      <div class="pickers">
+        <NodePicker label="A" id={query.a} onPick={(node) => set({ a: node.id })} />
+        <NodePicker label="B" id={query.b} onPick={(node) => set({ b: node.id })} />
+      </div>
+      <label class="inline-control">
+        {t('matrix.goalLinks')}{' '}
+        <select value={goalLinks} onChange={(event) => set({ goalLinks: event.currentTarget.value === 'EVERY_TARGET' ? undefined : event.currentTarget.value })}>
+          {GOAL_LINKS.map((reach) => (
+            <option key={reach} value={reach}>
+              {t(`goalLinks.${reach}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Status loading={result.loading} error={result.error} />
+      {overlap && (
+        <>
+          <p class="score" data-testid="jaccard">
+            {t('overlap.jaccard')}: <strong>{overlap.jaccard.toFixed(3)}</strong> ·{' '}
+            {t('overlap.counts', { a: overlap.targetCountA, b: overlap.targetCountB, shared: overlap.sharedTargets.length })}
+          </p>
+          <TargetGrid overlap={overlap} />
+          <SharedSection title={t('overlap.sharedGoals', { count: overlap.sharedGoals.length })} items={overlap.sharedGoals} id="goals" />
+          <SharedSection title={t('overlap.sharedTargets', { count: overlap.sharedTargets.length })} items={overlap.sharedTargets} id="targets" />
+          <SharedSection title={t('overlap.sharedEntities', { count: overlap.sharedEntities.length })} items={overlap.sharedEntities} id="entities" />
+          <section aria-labelledby="direct">
+            <h2 id="direct">{t('overlap.links', { count: overlap.links.length })}</h2>
+            <EvidenceList links={overlap.links} />
+          </section>
+          <div class="two-col">
+            <section aria-labelledby="only-a">
+              <h2 id="only-a">{t('overlap.onlyA', { code: overlap.a.code, count: overlap.onlyA.length })}</h2>
+              <ul class="inline-list">
+                {overlap.onlyA.map((target) => (
+                  <li key={target.id}>
+                    <NodeLink node={target} showType={false} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section aria-labelledby="only-b">
+              <h2 id="only-b">{t('overlap.onlyB', { code: overlap.b.code, count: overlap.onlyB.length })}</h2>
+              <ul class="inline-list">
+                {overlap.onlyB.map((target) => (
+                  <li key={target.id}>
+                    <NodeLink node={target} showType={false} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The targets either node reaches, one row per goal: shared, only A, only B. */
+function TargetGrid({ overlap }: { overlap: Overlap }) {
+  const { t, href } = useUi();
+  const marks = new Map<string, { node: NodeRef; mark: 'both' | 'a' | 'b' }>();
+  for (const shared of overlap.sharedTargets) marks.set(shared.node.id, { node: shared.node, mark: 'both' });
+  for (const target of overlap.onlyA) marks.set(target.id, { node: target, mark: 'a' });
+  for (const target of overlap.onlyB) marks.set(target.id, { node: target, mark: 'b' });
+  const byGoal = new Map<string, { node: NodeRef; mark: 'both' | 'a' | 'b' }[]>();
+  for (const entry of marks.values()) {
+    const goal = entry.node.code.split('.')[0]!;
+    if (!byGoal.has(goal)) byGoal.set(goal, []);
+    byGoal.get(goal)!.push(entry);
+  }
+  const goals = [...byGoal.keys()].sort((x, y) => Number(x) - Number(y));
+  if (goals.length === 0) return null;
+  const order = (code: string) => code.split('.').map((part) => (/^\d+$/.test(part) ? part.padStart(3, '0') : `~${part}`)).join('.');
+  return (
+    <section aria-labelledby="grid">
+      <h2 id="grid">{t('overlap.grid')}</h2>
+      <p class="legend">
+        <span class="chip both">{t('overlap.both')}</span> <span class="chip a">{t('overlap.aOnly', { code: overlap.a.code })}</span>{' '}
+        <span class="chip b">{t('overlap.bOnly', { code: overlap.b.code })}</span>
+      </p>
+      <table class="target-grid">
+        <tbody>
+          {goals.map((goal) => (
+            <tr key={goal}>
+              <th scope="row">{t('overlap.goal', { goal })}</th>
+              <td>
+                {byGoal
+                  .get(goal)!
+                  .sort((x, y) => order(x.node.code).localeCompare(order(y.node.code)))
+                  .map((entry) => (
+                    <a
+                      key={entry.node.id}
+                      class={`chip ${entry.mark}`}
+                      href={href(`/node/${encodeURIComponent(entry.node.id)}`)}
+                      title={entry.node.name}
+                      aria-label={`${entry.node.code}: ${t(entry.mark === 'both' ? 'overlap.both' : entry.mark === 'a' ? 'overlap.aOnlyShort' : 'overlap.bOnlyShort')}`}
+                    >
+                      {entry.node.code}
+                    </a>
+                  ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function SharedSection({ title, items, id }: { title: string; items: Shared[]; id: string }) {
+  const { t } = useUi();
+  return (
+    <section aria-labelledby={`shared-${id}`}>
+      <h2 id={`shared-${id}`}>{title}</h2>
+      {items.length === 0 && <p class="muted">{t('overlap.nothing')}</p>}
+      {items.map((item) => (
+        <details key={item.node.id} class="shared">
+          <summary>
+            <span class="code">{item.node.code}</span> {item.node.name !== item.node.code && item.node.name}{' '}
+            <span class="muted">({t('overlap.evidenceCounts', { a: item.evidenceA.length, b: item.evidenceB.length })})</span>
+          </summary>
+          <p>
+            <NodeLink node={item.node} />
+          </p>
+          <div class="two-col">
+            <div>
+              <h3>{t('overlap.evidenceA')}</h3>
+              <EvidenceList links={item.evidenceA} />
+            </div>
+            <div>
+              <h3>{t('overlap.evidenceB')}</h3>
+              <EvidenceList links={item.evidenceB} />
+            </div>
+          </div>
+        </details>
+      ))}
+    </section>
+  );
+}
