@@ -35,7 +35,7 @@ export function EvidenceList({ links, self }: { links: Link[]; self?: string }) 
             )}
           </div>
           <dl class="props">
-            {link.role && <Row term={t('evidence.role')} value={link.role} />}
+            {(link.role ?? link.leadRole) && <Row term={t('evidence.role')} value={(link.role ?? link.leadRole)!} />}
             {link.relation && <Row term={t('evidence.relation')} value={link.relation} />}
             {link.action && <Row term={t('evidence.action')} value={link.action} />}
             {link.label && <Row term={t('evidence.label')} value={link.label} />}
