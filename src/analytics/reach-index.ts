@@ -80,7 +80,8 @@ export class ReachIndex {
    *   MATRIX_LINK / CONTRIBUTES_TO links point at; a link to a goal counts for
    *   the goal and, under `EVERY_TARGET`, for each of its targets;
    * - an entity reaches what the action lines it facilitates reach (FACILITATES,
-   *   any role except `former_lead`), those action lines rolled up;
+   *   any role except `former_lead` or one that ended, i.e. has an `until`),
+   *   those action lines rolled up;
    * - with `rollUp`, a node also reaches what its parts reach (C7 its
    *   sub-lines, an objective its commitments). A GDC objective always rolls up.
    * A target reached also reaches its goal, with the same evidence.
@@ -108,7 +109,8 @@ export class ReachIndex {
     }
     if (type === 'Entity') {
       for (const edge of this.out(id, ['FACILITATES'])) {
-        if (edge.props.role === 'former_lead') continue;
+        // A role that ended (former lead, or dated with `until`) is history, not reach.
+        if (edge.props.role === 'former_lead' || edge.props.until !== undefined) continue;
         this.visit(edge.to, [...via, edge.id], { ...options, rollUp: true }, reach, below);
       }
       return;
