@@ -4,8 +4,8 @@
 import { openPage, startExplorer } from '../web/explorer-harness';
 
 const PAGES = [
-  { name: 'matrix ACTION_LINES × SDG_GOALS', path: '/matrix?rows=ACTION_LINES&columns=SDG_GOALS', selector: 'table.heatmap button[data-cell]' },
-  { name: 'matrix ACTION_LINES × SDG_TARGETS', path: '/matrix?rows=ACTION_LINES&columns=SDG_TARGETS', selector: 'table.heatmap button[data-cell]' },
+  { name: 'matrix ACTION_LINES × SDG_GOALS', path: '/matrix?rows=ACTION_LINES&columns=SDG_GOALS', selector: 'table.heatmap [data-cell]' },
+  { name: 'matrix ACTION_LINES × SDG_TARGETS', path: '/matrix?rows=ACTION_LINES&columns=SDG_TARGETS', selector: 'table.heatmap [data-cell]' },
   { name: 'node Entity:ITU', path: '/node/Entity%3AITU', selector: '[data-testid="links"] [data-link-id]' },
   { name: 'home', path: '/', selector: 'table.counts td' },
 ];
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
       for (let run = 0; run < RUNS; run++) {
         const { page, context } = await openPage(explorer);
         await page.goto(`${explorer.url}${path}`);
-        await page.locator(selector).first().waitFor();
+        await page.locator(selector).first().waitFor({ state: 'attached' });
         // Milliseconds since navigation start, as the page's own clock says.
         meaningful.push(await page.evaluate(() => performance.now()));
         contentful.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));

@@ -151,7 +151,7 @@ describe('web explorer: the matrix', () => {
     await visit(explorer, page, '/matrix?rows=ACTION_LINES&columns=SDG_GOALS');
     for (const cell of [plain, disputed]) {
       const key = `${cell.row.id}|${cell.column.id}`;
-      const button = page.locator(`button[data-cell="${key}"]`);
+      const button = page.locator(`[data-cell="${key}"]`);
       await button.click();
       await page.locator('[data-testid="cell-panel"] .evidence > li').first().waitFor();
       expect(await page.locator('[data-testid="cell-value"]').textContent()).toBe(String(cell.value));
@@ -172,7 +172,7 @@ describe('web explorer: the matrix', () => {
   it('moves between cells with the arrow keys and opens one with Enter', async () => {
     const { page, context } = await openPage(explorer);
     await visit(explorer, page, '/matrix?rows=ACTION_LINES&columns=SDG_GOALS');
-    await page.locator('button[data-r="0"][data-c="0"]').focus();
+    await page.locator('[data-r="0"][data-c="0"]').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
