@@ -6,6 +6,7 @@ import { enums } from './enums';
 import { provenanceFields } from './evidence';
 import { GdcCommitment, GdcObjective, GdcPrinciple } from './gdc';
 import { Initiative } from './initiative';
+import { linkingQuery, linkingTypes } from './linking';
 import { Activity, Facilitation, Link, Mandate, MatrixLink } from './link';
 import { AuditChange, auditQueries, AuditEntry, RecordKind } from './audit';
 import { MappingPair, MappingStudy, mappingStudyQueries, StudyAssertion, StudyStatus } from './mapping-study';
@@ -24,7 +25,7 @@ import { Theme } from './theme';
 /** Every resolver of the schema, by GraphQL type. */
 export const resolvers = {
   ...enums,
-  Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries },
+  Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries, ...linkingQuery },
   Mutation,
   MappingStudy,
   StudyAssertion,
@@ -36,6 +37,7 @@ export const resolvers = {
   ...analyticsTypes,
   Dataset: datasetHistoryFields,
   DatasetChange: DatasetChangeType,
+  ...linkingTypes,
   Node: { __resolveType: (node: GraphNode) => node.type },
   // Links are handed to resolvers as views holding their edge; a bare provenance record is a node's.
   Evidence: { __resolveType: (value: object) => ('edge' in value ? 'Link' : 'Provenance') },
