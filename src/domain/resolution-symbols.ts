@@ -79,9 +79,25 @@ const PATTERNS: { re: RegExp; read: (groups: Record<string, string | undefined>)
   },
 ];
 
+// 理事会第1332和1334号决议: one citation of several numbers of one body.
+const ITU_LIST = new RegExp(ITU_PREFIX + String.raw`第\s*(?<first>\d{1,4})(?<rest>(?:\s*[和、及,，]\s*\d{1,4})+)\s*号决议`, 'gu');
+
 /** Every resolution citation in `text`, in text order, overlaps resolved to the earliest, then longest. */
 export function findResolutionSymbols(text: string): SymbolMention[] {
   const found: SymbolMention[] = [];
+  ITU_LIST.lastIndex = 0;
+  for (let match = ITU_LIST.exec(text); match !== null; match = ITU_LIST.exec(text)) {
+    const body = match.groups?.ituBody;
+    const firstAt = match.index + match[0].indexOf(match.groups!.first!, match[0].indexOf('第'));
+    const firstEnd = firstAt + match.groups!.first!.length;
+    found.push({ start: match.index, end: firstEnd, surface: text.slice(match.index, firstEnd), ...ituNumbered(body, match.groups!.first!, undefined) });
+    let from = firstEnd;
+    for (const number of match.groups!.rest!.match(/\d{1,4}/gu) ?? []) {
+      const at = text.indexOf(number, from);
+      found.push({ start: at, end: at + number.length, surface: number, ...ituNumbered(body, number, undefined) });
+      from = at + number.length;
+    }
+  }
   for (const { re, read } of PATTERNS) {
     re.lastIndex = 0;
     for (let match = re.exec(text); match !== null; match = re.exec(text)) {

@@ -40,6 +40,8 @@ export function splitParagraphs(text: string): SplitParagraph[] {
   const paragraphs: SplitParagraph[] = [];
   const footnotes: SplitParagraph[] = [];
   let unlabelled = 0;
+  // Whether the last paragraph is an unlabelled line that a fragment may continue.
+  let joinable = false;
   for (const rawLine of text.split(/\r?\n/u)) {
     let line = rawLine.replace(BOOKMARK, '').trim();
     for (const match of line.matchAll(FOOTNOTE_BODY)) {
@@ -55,13 +57,45 @@ export function splitParagraphs(text: string): SplitParagraph[] {
       const body = line.slice(label[0].length).trim();
       if (body === '') continue;
       paragraphs.push({ number, text: body, heading: isHeading(body), footnote: false });
+      joinable = false;
       continue;
     }
-    const body = line.replace(BULLET, '');
+    const bullet = BULLET.test(line);
+    const body = line.replace(BULLET, '').trim();
+    if (body === '') {
+      joinable = false;
+      continue;
+    }
+    const last = paragraphs[paragraphs.length - 1];
+    if (!bullet && joinable && last && isFragmentPair(last.text, body)) {
+      last.text = joinFragments(last.text, body);
+      continue;
+    }
     unlabelled++;
     paragraphs.push({ number: `¶${unlabelled}`, text: body, heading: false, footnote: false });
+    joinable = true;
+    continue;
   }
   return [...paragraphs, ...footnotes];
+}
+
+/**
+ * Slides and PDF extracts break a sentence into lines of a few characters
+ * (`经社理事会第` / `2006/46` / `号决议`): a line continues the previous
+ * unlabelled one when either is such a fragment (at most 12 characters) and
+ * the previous one does not end a sentence.
+ */
+const FRAGMENT = 12;
+function isFragmentPair(previous: string, line: string): boolean {
+  if (/[。；！？.;!?]$/u.test(previous)) return false;
+  const lastLine = previous.slice(previous.lastIndexOf('\n') + 1);
+  return [...line].length <= FRAGMENT || [...lastLine].length <= FRAGMENT;
+}
+
+// Joined without a space between Chinese characters (a name may run across the break), with one otherwise.
+function joinFragments(previous: string, line: string): string {
+  const cjk = /[\p{Script=Han}（）《》“”]$/u.test(previous) || /^[\p{Script=Han}（）《》“”]/u.test(line);
+  return cjk ? previous + line : `${previous} ${line}`;
 }
 
 // A heading is short and does not end as a sentence does.

@@ -47,3 +47,12 @@ describe('domain: resolution symbols in every printed form', () => {
     expect(text.slice(mention!.start, mention!.end)).toBe('第70/125号决议');
   });
 });
+
+describe('domain: a citation of several resolutions of one body', () => {
+  it('gives one mention per number, each with the body', () => {
+    expect(read('国际电联理事会第1332和1334号决议')).toEqual([
+      { surface: '国际电联理事会第1332', first: 'ITU-COUNCIL-RES-1332', explicit: true },
+      { surface: '1334', first: 'ITU-COUNCIL-RES-1334', explicit: true },
+    ]);
+  });
+});
