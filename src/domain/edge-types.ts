@@ -62,8 +62,8 @@ export const EDGE_VOCABULARY = {
   UNDER_OBJECTIVE: { from: ['GdcCommitment'], to: ['GdcObjective'], doc: 'A GDC commitment serves a GDC objective.' },
   NAMES: {
     from: ['GdcCommitment', 'GdcObjective', 'Paragraph', 'Resolution'],
-    to: ['Process', 'Entity', 'Resolution', 'Initiative', 'Meeting'],
-    doc: 'A text names an existing process, body, document or initiative without asking it to act.',
+    to: ['Process', 'Entity', 'Resolution', 'Initiative', 'Meeting', 'ActionLine', 'Theme', 'SdgGoal', 'SdgTarget', 'GdcObjective', 'GdcCommitment'],
+    doc: 'A text names an existing process, body, document, initiative or meeting — or an action line, theme, SDG goal or target, GDC objective or commitment — without asking it to act (imported documents: see src/linking).',
   },
   CORRESPONDS_TO: {
     from: ['GdcCommitment', 'GdcObjective'],

@@ -57,6 +57,8 @@ const study = (slug: string) => ({ slug, title: { en: `Study ${slug}` }, authors
 
 const CREATE_NODE = 'mutation($input: NodeInput!) { createNode(input: $input) { id } }';
 const CREATE_LINK = 'mutation($input: LinkInput!) { createLink(input: $input) { id } }';
+const IMPORT_DOCUMENT = 'mutation($input: ImportDocumentInput!) { importDocument(input: $input) { pendingCount } }';
+const importedDocument = (code: string) => ({ code, title: `Document ${code}`, lang: 'ZH', text: '1.\t请国际电联理事会将本报告记录在案。', sources: [{ document: `Document ${code}` }] });
 const CREATE_STUDY = 'mutation($input: MappingStudyInput!) { createMappingStudy(input: $input) { id } }';
 const ADD_ASSERTIONS =
   'mutation($study: ID!, $a: [MappingAssertionInput!]!) { addMappingAssertions(study: $study, assertions: $a) { id } }';
@@ -139,6 +141,12 @@ const MUTATION_CASES: Record<string, (tag: string) => { prepare?: () => Promise<
     prepare: () => setup(CREATE_STUDY, { input: study(tag) }),
     query: 'mutation($id: ID!) { deleteMappingStudy(id: $id) { id } }',
     variables: { id: `MappingStudy:${tag}/v1` },
+  }),
+  importDocument: (tag) => ({ query: IMPORT_DOCUMENT, variables: { input: importedDocument(tag) } }),
+  reviewDocumentLinks: (tag) => ({
+    prepare: () => setup(IMPORT_DOCUMENT, { input: importedDocument(tag) }),
+    query: 'mutation($input: ReviewDocumentLinksInput!) { reviewDocumentLinks(input: $input) { pendingCount } }',
+    variables: { input: { document: `Resolution:${tag}`, acceptAllPending: true } },
   }),
 };
 

@@ -7,6 +7,7 @@ import { provenanceFields } from './evidence';
 import { GdcCommitment, GdcObjective, GdcPrinciple } from './gdc';
 import { Initiative } from './initiative';
 import { linkingQuery, linkingTypes } from './linking';
+import { linkingImportQuery, linkingImportTypes, linkingMutations } from './linking-mutation';
 import { Activity, Facilitation, Link, Mandate, MatrixLink } from './link';
 import { AuditChange, auditQueries, AuditEntry, RecordKind } from './audit';
 import { MappingPair, MappingStudy, mappingStudyQueries, StudyAssertion, StudyStatus } from './mapping-study';
@@ -25,8 +26,8 @@ import { Theme } from './theme';
 /** Every resolver of the schema, by GraphQL type. */
 export const resolvers = {
   ...enums,
-  Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries, ...linkingQuery },
-  Mutation,
+  Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries, ...linkingQuery, ...linkingImportQuery },
+  Mutation: { ...Mutation, ...linkingMutations },
   MappingStudy,
   StudyAssertion,
   MappingPair,
@@ -38,6 +39,8 @@ export const resolvers = {
   Dataset: datasetHistoryFields,
   DatasetChange: DatasetChangeType,
   ...linkingTypes,
+  DocumentImport: linkingImportTypes.DocumentImport,
+  LinkProposal: linkingImportTypes.LinkProposal,
   Node: { __resolveType: (node: GraphNode) => node.type },
   // Links are handed to resolvers as views holding their edge; a bare provenance record is a node's.
   Evidence: { __resolveType: (value: object) => ('edge' in value ? 'Link' : 'Provenance') },
@@ -56,7 +59,7 @@ export const resolvers = {
   SdgTarget,
   SdgIndicator,
   Resolution: { ...Resolution, ...analyticsResolution },
-  Paragraph,
+  Paragraph: { ...Paragraph, ...linkingImportTypes.ParagraphImport },
   Initiative,
   GdcObjective,
   GdcPrinciple,
