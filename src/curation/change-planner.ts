@@ -1,4 +1,6 @@
-import { ConflictError, NotFoundError } from '../domain/errors';
+import { checkEdgeEnds, checkRequiredLinks, REQUIRED_LINK_TYPES } from '../domain/check-links';
+import { NODE_VOCABULARY } from '../domain/node-vocabulary';
+import { BadUserInputError, ConflictError, NotFoundError } from '../domain/errors';
 import { graphEdgeSchema, graphNodeSchema, toEdgeId, type GraphEdge, type GraphNode } from '../domain/graph-records';
 import { toGlobalId } from '../domain/node-types';
 import type { GraphStore, WriteOp } from '../store/graph-store';
@@ -25,10 +27,12 @@ export type PlannedOutcome =
  * time. It reads the current records (through the port) to merge partial
  * updates, and keeps the records the batch has written so far, so a later
  * change of the same batch sees an earlier one (create a node, then link it).
- * Every record built is validated by the domain schemas (the edge
- * vocabulary's end types included) and refused with `BAD_USER_INPUT` naming
- * `argument`; a missing node or link is `NOT_FOUND`, an existing id
- * `CONFLICT`. The store checks existence again when it applies the batch,
+ * Every record built is validated by the domain schemas, which follow the
+ * vocabulary (codes, props and their enum values, the edge vocabulary's end
+ * types), and refused with `BAD_USER_INPUT` naming `argument`, the `value`
+ * and what was `expected`; `checkLinks` then refuses a batch that would
+ * leave a node without a link the read API needs (a target without its
+ * goal). A missing node or link is `NOT_FOUND`, an existing id `CONFLICT`. The store checks existence again when it applies the batch,
  * atomically; run a planner and its `applyWrites` under `runExclusive` so no
  * other write slips in between.
  *
@@ -40,6 +44,10 @@ export class ChangePlanner {
   readonly outcomes: PlannedOutcome[] = [];
   private readonly nodes = new Map<string, GraphNode | null>();
   private readonly edges = new Map<string, GraphEdge | null>();
+  /** Edges this batch removes (directly or with their node), by id: their ends may lose a link they need. */
+  private readonly removed = new Map<string, GraphEdge>();
+  /** The argument of the change that last wrote each record, for errors found after planning. */
+  private readonly argumentOf = new Map<string, string>();
 
   constructor(private readonly store: GraphStore) {}
 
@@ -67,8 +75,7 @@ export class ChangePlanner {
       argument,
     );
     if (await this.node(node.id)) throw new ConflictError(`Node "${node.id}" already exists.`, { id: node.id, argument: `${argument}.code` });
-    this.write({ op: 'createNode', node }, { op: 'createNode', id: node.id, node });
-    this.nodes.set(node.id, node);
+    this.write({ op: 'createNode', node }, { op: 'createNode', id: node.id, node }, argument);
   }
 
   async updateNode(input: NodeUpdateInput, argument: string): Promise<void> {
@@ -83,15 +90,16 @@ export class ChangePlanner {
       },
       argument,
     );
-    this.write({ op: 'updateNode', node }, { op: 'updateNode', id: node.id, node });
-    this.nodes.set(node.id, node);
+    this.write({ op: 'updateNode', node }, { op: 'updateNode', id: node.id, node }, argument);
   }
 
   async deleteNode(id: string, argument: string): Promise<void> {
     const current = await this.requireNode(id, argument);
     refuseStudyType(current.type, argument);
-    const [links] = await this.store.getNeighbours([{ id, direction: 'both', types: ['STUDY_LINK'] }]);
-    const studyIds = [...new Set((links ?? []).map(({ edge }) => String(edge.props.study)))];
+    // Every link of the node goes with it; this batch must see them gone (and may re-create some).
+    const [neighbours] = await this.store.getNeighbours([{ id, direction: 'both' }]);
+    const links = (neighbours ?? []).filter(({ edge }) => this.edges.get(edge.id) !== null);
+    const studyIds = [...new Set(links.filter(({ edge }) => edge.type === 'STUDY_LINK').map(({ edge }) => String(edge.props.study)))];
     const studies = studyIds.length > 0 ? await this.store.getNodes(studyIds) : [];
     const published = studies.find((study) => study?.props.status === 'published');
     if (published) {
@@ -101,9 +109,9 @@ export class ChangePlanner {
         argument,
       });
     }
-    this.write({ op: 'deleteNode', id }, { op: 'deleteNode', id });
-    this.nodes.set(id, null);
-    for (const [edgeId, edge] of this.edges) if (edge && (edge.from === id || edge.to === id)) this.edges.set(edgeId, null);
+    this.write({ op: 'deleteNode', id }, { op: 'deleteNode', id }, argument);
+    for (const { edge } of links) this.forgetEdge(edge, argument);
+    for (const edge of this.edges.values()) if (edge && (edge.from === id || edge.to === id)) this.forgetEdge(edge, argument);
   }
 
   async createLink(input: LinkInput, argument: string): Promise<void> {
@@ -120,10 +128,11 @@ export class ChangePlanner {
       argument,
     );
     if (await this.edge(edge.id)) throw new ConflictError(`Link "${edge.id}" already exists.`, { id: edge.id, argument });
-    await this.requireNode(edge.from, `${argument}.from`);
-    await this.requireNode(edge.to, `${argument}.to`);
-    this.write({ op: 'createEdge', edge }, { op: 'createLink', id: edge.id, edge });
-    this.edges.set(edge.id, edge);
+    const from = await this.requireNode(edge.from, `${argument}.from`);
+    const to = await this.requireNode(edge.to, `${argument}.to`);
+    const [endIssue] = checkEdgeEnds(edge, from, to);
+    if (endIssue) throw new BadUserInputError(`Argument "${argument}" is invalid: ${endIssue}.`, { argument, value: edge.to, expected: endIssue });
+    this.write({ op: 'createEdge', edge }, { op: 'createLink', id: edge.id, edge }, argument);
   }
 
   async updateLink(input: LinkUpdateInput, argument: string): Promise<void> {
@@ -137,15 +146,14 @@ export class ChangePlanner {
       },
       argument,
     );
-    this.write({ op: 'updateEdge', edge }, { op: 'updateLink', id: edge.id, edge });
-    this.edges.set(edge.id, edge);
+    this.write({ op: 'updateEdge', edge }, { op: 'updateLink', id: edge.id, edge }, argument);
   }
 
   async deleteLink(id: string, argument: string): Promise<void> {
     const current = await this.requireEdge(id, argument);
     refuseStudyLink(current.type, argument);
-    this.write({ op: 'deleteEdge', id }, { op: 'deleteLink', id });
-    this.edges.set(id, null);
+    this.write({ op: 'deleteEdge', id }, { op: 'deleteLink', id }, argument);
+    this.forgetEdge(current, argument);
   }
 
   /** The node as this batch leaves it so far. */
@@ -157,20 +165,80 @@ export class ChangePlanner {
   /** The link as this batch leaves it so far. */
   async edge(id: string): Promise<GraphEdge | null> {
     if (this.edges.has(id)) return this.edges.get(id)!;
-    const edge = (await this.store.getEdges([id]))[0] ?? null;
-    // A link of a node this batch deleted is gone too.
-    if (edge && (this.nodes.get(edge.from) === null || this.nodes.get(edge.to) === null)) return null;
-    return edge;
+    // A link of a node this batch deleted is already in `edges` as null (see `deleteNode`).
+    return (await this.store.getEdges([id]))[0] ?? null;
   }
 
-  /** Adds operations built elsewhere (mapping studies), keeping the batch's view of its records. */
-  write(op: WriteOp, outcome?: PlannedOutcome): void {
+  /**
+   * Adds an operation to the batch, keeping the batch's view of its records.
+   * Records built elsewhere (mapping studies) are validated here like the
+   * planner's own.
+   */
+  write(op: WriteOp, outcome?: PlannedOutcome, argument = 'input'): void {
+    if (op.op === 'createNode' || op.op === 'updateNode') validNode(op.node, argument);
+    if (op.op === 'createEdge' || op.op === 'updateEdge') validEdge(op.edge, argument);
     this.ops.push(op);
     if (outcome) this.outcomes.push(outcome);
-    if (op.op === 'createNode' || op.op === 'updateNode') this.nodes.set(op.node.id, op.node);
-    else if (op.op === 'deleteNode') this.nodes.set(op.id, null);
-    else if (op.op === 'createEdge' || op.op === 'updateEdge') this.edges.set(op.edge.id, op.edge);
-    else this.edges.set(op.id, null);
+    if (op.op === 'createNode' || op.op === 'updateNode') {
+      this.nodes.set(op.node.id, op.node);
+      this.argumentOf.set(op.node.id, argument);
+    } else if (op.op === 'deleteNode') this.nodes.set(op.id, null);
+    else if (op.op === 'createEdge' || op.op === 'updateEdge') {
+      this.edges.set(op.edge.id, op.edge);
+      this.removed.delete(op.edge.id);
+    } else {
+      const known = this.edges.get(op.id);
+      if (known) this.removed.set(op.id, known);
+      this.edges.set(op.id, null);
+      this.argumentOf.set(op.id, argument);
+    }
+  }
+
+  /**
+   * Refuses the batch with `BAD_USER_INPUT` when the state it would leave has
+   * a node without a link the vocabulary requires (`NodeSpec.requiredLinks`):
+   * a new target without its TARGET_OF, a goal deleted under its targets, an
+   * indicator's last INDICATOR_OF removed. Checks only the nodes the batch
+   * touches, with one store read. Call it once the batch is planned.
+   */
+  async checkLinks(): Promise<void> {
+    const touched = new Map<string, string>();
+    for (const [id, node] of this.nodes) if (node) touched.set(id, this.argumentOf.get(id) ?? 'input');
+    for (const edge of this.removed.values()) {
+      if (!REQUIRED_LINK_TYPES.includes(edge.type)) continue;
+      const argument = this.argumentOf.get(edge.id) ?? 'input';
+      for (const end of [edge.from, edge.to]) if (!touched.has(end)) touched.set(end, argument);
+    }
+    const ids = [...touched.keys()].filter((id) => this.nodes.get(id) !== null);
+    if (ids.length === 0) return;
+    const current = await this.store.getNodes(ids.filter((id) => !this.nodes.has(id)));
+    const nodeOf = new Map(current.filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
+    const checked = ids.map((id) => this.nodes.get(id) ?? nodeOf.get(id)).filter((n): n is GraphNode => n !== undefined);
+    const needing = checked.filter((node) => (NODE_VOCABULARY[node.type].requiredLinks ?? []).length > 0);
+    if (needing.length === 0) return;
+    const stored = await this.store.getNeighbours(needing.map((node) => ({ id: node.id, direction: 'both' as const, types: REQUIRED_LINK_TYPES })));
+    for (const [index, node] of needing.entries()) {
+      const links = new Map<string, GraphEdge>();
+      for (const { edge } of stored[index] ?? []) if (!this.edges.has(edge.id) && !this.removed.has(edge.id)) links.set(edge.id, edge);
+      for (const [id, edge] of this.edges) if (edge && (edge.from === node.id || edge.to === node.id)) links.set(id, edge);
+      const count = (type: GraphEdge['type'], direction: 'out' | 'in') =>
+        [...links.values()].filter((edge) => edge.type === type && (direction === 'out' ? edge.from : edge.to) === node.id).length;
+      const [issue] = checkRequiredLinks(node, count);
+      if (issue) {
+        const argument = touched.get(node.id)!;
+        throw new BadUserInputError(
+          `Argument "${argument}" is invalid: ${node.id} would have ${issue.found} where ${issue.field} needs ${issue.expected}.`,
+          { argument, field: issue.field, value: issue.found, expected: issue.expected },
+        );
+      }
+    }
+  }
+
+  // An edge the batch removes: gone from its view, remembered for `checkLinks`.
+  private forgetEdge(edge: GraphEdge, argument: string): void {
+    this.edges.set(edge.id, null);
+    this.removed.set(edge.id, edge);
+    this.argumentOf.set(edge.id, argument);
   }
 
   async requireNode(id: string, argument: string): Promise<GraphNode> {

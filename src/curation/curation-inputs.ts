@@ -163,9 +163,17 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, prefi
   throw badInput(result.error.issues[0]!, prefix);
 }
 
-/** The `BAD_USER_INPUT` error of a zod issue, at `prefix` + the issue's path. */
+/**
+ * The `BAD_USER_INPUT` error of a zod issue, at `prefix` + the issue's path.
+ * A vocabulary issue (a prop outside its enum, a code of the wrong form)
+ * also carries the `value` found; `expected` says what would fit.
+ */
 export function badInput(issue: z.core.$ZodIssue, prefix: string): BadUserInputError {
   const argument = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.') || 'arguments';
+  const params = issue.code === 'custom' ? (issue.params as { value?: unknown; expected?: string } | undefined) : undefined;
+  if (params?.expected !== undefined) {
+    return new BadUserInputError(`Argument "${argument}" is invalid: ${issue.message}.`, { argument, value: params.value ?? null, expected: params.expected });
+  }
   return new BadUserInputError(`Argument "${argument}" is invalid: ${issue.message}.`, { argument, expected: issue.message });
 }
 

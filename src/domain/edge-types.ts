@@ -1,4 +1,8 @@
 import type { NodeType } from './node-types';
+import { prop, type PropSpecs } from './prop-spec';
+
+/** Roles in facilitating a WSIS action line (Tunis Agenda para 108; the roles as the sources name them). */
+export const FACILITATOR_ROLES = ['lead_facilitator', 'co_facilitator', 'facilitator', 'contributor', 'former_lead'] as const;
 
 /**
  * The relationship vocabulary: every edge type, the node types it may join and
@@ -18,16 +22,24 @@ export const EDGE_VOCABULARY = {
     from: ['SdgIndicator'],
     to: ['SdgTarget'],
     doc: 'An indicator measures a target; an indicator listed under several targets has one edge to each (UNSD global indicator framework).',
+    props: { listedAs: prop.string() },
   },
   MATRIX_LINK: {
     from: ['ActionLine'],
     to: ['SdgTarget', 'SdgGoal'],
     doc: 'WSIS–SDG Matrix (2015) link from an action line to a target, or to a goal where the matrix links at goal level; carries the rationale.',
+    props: { level: prop.enum(['target', 'goal']), goal: prop.string(), sourceRows: prop.strings(), pairStatus: prop.string(), rowGroup: prop.strings() },
   },
   FACILITATES: {
     from: ['Entity'],
     to: ['ActionLine', 'Theme'],
     doc: 'A UN entity facilitates an action line, with a role (lead_facilitator, co_facilitator, facilitator, contributor, former_lead).',
+    props: {
+      role: prop.enum(FACILITATOR_ROLES, { graphql: 'FacilitatorRole', required: true }),
+      roleWordInSource: prop.boolean(),
+      basis: prop.string(),
+      roleInData: prop.string(),
+    },
   },
   REPORTS_ACTIVITY: {
     from: ['Entity'],
@@ -84,8 +96,14 @@ export const EDGE_VOCABULARY = {
     from: ['Initiative', 'Process', 'Entity'],
     to: ['Entity'],
     doc: 'An initiative, process or body (an advisory body, an inter-agency working group) is led, convened or hosted by an entity; `role`, `since`, `until` where sources give them.',
+    props: { role: prop.string({ doc: 'As the dataset records it (`secretariat`, `co_chair`, `convener`, …).' }), period: prop.string() },
   },
-  PARTNER: { from: ['Initiative', 'Process', 'Entity'], to: ['Entity'], doc: 'An entity is a partner in an initiative, process or body.' },
+  PARTNER: {
+    from: ['Initiative', 'Process', 'Entity'],
+    to: ['Entity'],
+    doc: 'An entity is a partner in an initiative, process or body.',
+    props: { role: prop.string() },
+  },
   RELATED_TO: {
     from: ['Initiative', 'Process', 'Entity'],
     to: ['Resolution', 'Initiative', 'Process', 'Entity'],
@@ -101,8 +119,35 @@ export const EDGE_VOCABULARY = {
     from: ['ActionLine'],
     to: ['SdgTarget', 'SdgGoal'],
     doc: 'A mapping study asserts that an action line serves an SDG target or goal, with its rationale; `study` names the study version.',
+    props: { study: prop.string({ required: true, doc: 'The id of the study version.' }) },
   },
-} as const satisfies Record<string, { from: readonly NodeType[]; to: readonly NodeType[]; doc: string }>;
+} as const satisfies Record<string, EdgeSpec>;
+
+/** One edge type: the node types it may join, what it means, and its props (see {@link PropSpecs}). */
+export interface EdgeSpec {
+  from: readonly NodeType[];
+  to: readonly NodeType[];
+  doc: string;
+  props?: PropSpecs;
+}
+
+/**
+ * Props the generic `Link` type reads on a link of any type (`rationale`,
+ * `relation`, `action`, `label`, `since`, `until`), so they are strings wherever they appear.
+ */
+export const COMMON_EDGE_PROPS: PropSpecs = {
+  rationale: prop.string(),
+  relation: prop.string(),
+  action: prop.string(),
+  label: prop.string(),
+  since: prop.string(),
+  until: prop.string(),
+};
+
+/** Every prop spec of an edge type: the common ones, then its own. */
+export function edgePropSpecs(type: EdgeType): PropSpecs {
+  return { ...COMMON_EDGE_PROPS, ...((EDGE_VOCABULARY[type] as EdgeSpec).props ?? {}) };
+}
 
 export type EdgeType = keyof typeof EDGE_VOCABULARY;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { LANGS } from './lang';
-import { EDGE_TYPES, isAllowedEdge, type EdgeType } from './edge-types';
+import { EDGE_TYPES, edgePropSpecs, isAllowedEdge, type EdgeType } from './edge-types';
+import { NODE_VOCABULARY, nodePropSpecs } from './node-vocabulary';
 import { NODE_TYPES, parseGlobalId, toGlobalId, type NodeType } from './node-types';
+import { checkProps, type PropIssue } from './prop-spec';
 
 /**
  * The records the graph is made of, as seeds store them and as every store
@@ -10,8 +12,8 @@ import { NODE_TYPES, parseGlobalId, toGlobalId, type NodeType } from './node-typ
  * an unknown fact is an absent key.
  */
 
-export const CONFIDENCES = ['source', 'recalled', 'derived'] as const;
-export type Confidence = (typeof CONFIDENCES)[number];
+export { CONFIDENCES, type Confidence } from './confidences';
+import { CONFIDENCES } from './confidences';
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -60,7 +62,13 @@ const localizedSchema = z
   } & Record<Exclude<(typeof LANGS)[number], 'en'>, z.ZodOptional<typeof nonEmpty>>)
   .strict();
 
-export const graphNodeSchema = z
+/**
+ * A node record's shape: fields, names, provenance and `id = "<type>:<code>"`,
+ * without the vocabulary's rules for its type. For code that handles records
+ * of any content (generated test graphs); everything that admits data uses
+ * {@link graphNodeSchema}.
+ */
+export const graphNodeShapeSchema = z
   .object({
     id: nonEmpty,
     type: z.enum(NODE_TYPES),
@@ -70,13 +78,29 @@ export const graphNodeSchema = z
     provenance: provenanceSchema,
   })
   .strict()
-  .refine((n) => n.id === toGlobalId(n.type, n.code), {
-    message: 'id is "<type>:<code>"',
-    path: ['id'],
-  });
+  .refine((n) => n.id === toGlobalId(n.type, n.code), { message: 'id is "<type>:<code>"', path: ['id'] });
+
+/**
+ * A node record as the graph admits it: its shape, and the vocabulary of its
+ * type (`NODE_VOCABULARY`): the form of its code, its props' types and enum
+ * values, the facts between props and code. Seeds and every curation write
+ * are parsed with it.
+ */
+export const graphNodeSchema = graphNodeShapeSchema.superRefine((n, ctx) => {
+  const spec = NODE_VOCABULARY[n.type];
+  if (!spec.code.test(n.code)) {
+    ctx.addIssue(vocabularyIssue(['code'], { key: 'code', value: n.code, expected: `a ${n.type} code matching ${String(spec.code)}` }));
+  }
+  for (const issue of checkProps(nodePropSpecs(n.type), n.props)) ctx.addIssue(vocabularyIssue(['props', issue.key], issue));
+  for (const rule of spec.rules ?? []) {
+    const issue = rule(n);
+    if (issue) ctx.addIssue(vocabularyIssue(['props', issue.key], issue));
+  }
+});
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 
-export const graphEdgeSchema = z
+/** An edge record's shape and the node types its type may join, without its type's props (see {@link graphNodeShapeSchema}). */
+export const graphEdgeShapeSchema = z
   .object({
     id: nonEmpty,
     type: z.enum(EDGE_TYPES as [EdgeType, ...EdgeType[]]),
@@ -99,7 +123,27 @@ export const graphEdgeSchema = z
       });
     }
   });
+
+/** An edge record as the graph admits it: its shape, and its type's props (`edgePropSpecs`). */
+export const graphEdgeSchema = graphEdgeShapeSchema.superRefine((e, ctx) => {
+  for (const issue of checkProps(edgePropSpecs(e.type), e.props)) ctx.addIssue(vocabularyIssue(['props', issue.key], issue));
+});
 export type GraphEdge = z.infer<typeof graphEdgeSchema>;
+
+/**
+ * The zod issue of a value the vocabulary refuses: the message names the
+ * value and what was expected, and `params` carries both for the GraphQL
+ * error's extensions (`value`, `expected`).
+ */
+function vocabularyIssue(path: (string | number)[], issue: PropIssue) {
+  const shown = issue.value === undefined ? 'nothing' : JSON.stringify(issue.value);
+  return {
+    code: 'custom' as const,
+    path,
+    message: `${issue.key} is ${shown}; expected ${issue.expected}`,
+    params: { value: issue.value ?? null, expected: issue.expected },
+  };
+}
 
 /** The type of the node at the end of an id, trusting it was validated. */
 export function nodeTypeOf(id: string): NodeType {

@@ -310,6 +310,49 @@ describe('curation: refused writes are coded and change nothing', () => {
       {},
       { code: 'CONFLICT', id: 'SdgTarget:9.c', study: 'MappingStudy:refuse-published/v1', argument: 'id' },
     ],
+    // Writes that used to be accepted and then broke reads (issue #11).
+    [
+      'a FACILITATES link without a role (FacilitatorRole is non-null)',
+      CREATE_LINK,
+      { input: { type: 'FACILITATES', from: 'Entity:UNESCO', to: 'ActionLine:C2', provenance: PROV } },
+      { code: 'BAD_USER_INPUT', argument: 'input.props.role', value: null, expected: 'a required one of lead_facilitator, co_facilitator, facilitator, contributor, former_lead' },
+    ],
+    [
+      'an action line kind outside ActionLineKind',
+      'mutation { updateNode(input: { id: "ActionLine:C3", props: [{ key: "kind", string: "pillar" }] }) { id } }',
+      {},
+      { code: 'BAD_USER_INPUT', argument: 'input.props.kind', value: 'pillar', expected: 'one of action_line, sub_line' },
+    ],
+    [
+      'a target without its TARGET_OF link (SdgTarget.goal is non-null)',
+      CREATE_NODE,
+      { input: { type: 'SdgTarget', code: '9.z', name: { en: 'A test target' }, props: [{ key: 'goal', string: '9' }], provenance: PROV } },
+      { code: 'BAD_USER_INPUT', argument: 'input', field: 'SdgTarget.goal', value: 0, expected: 'exactly 1 TARGET_OF link from it' },
+    ],
+    [
+      'a deletion of a goal its targets need',
+      'mutation { deleteNode(id: "SdgGoal:4") { id } }',
+      {},
+      { code: 'BAD_USER_INPUT', argument: 'id', field: 'SdgTarget.goal', value: 0, expected: 'exactly 1 TARGET_OF link from it' },
+    ],
+    [
+      'a GDC objective whose code is not a number (GdcObjective.number is Int!)',
+      CREATE_NODE,
+      { input: { type: 'GdcObjective', code: 'six', name: { en: 'x' }, provenance: PROV } },
+      { code: 'BAD_USER_INPUT', argument: 'input.code', value: 'six', expected: 'a GdcObjective code matching /^[1-9]\\d*$/' },
+    ],
+    [
+      'a GDC commitment status outside GdcStatus',
+      'mutation { updateNode(input: { id: "GdcCommitment:29(a)", props: [{ key: "status", string: "final" }] }) { id } }',
+      {},
+      { code: 'BAD_USER_INPUT', argument: 'input.props.status', value: 'final', expected: 'one of adopted, draft' },
+    ],
+    [
+      'a resolution year that is not an integer',
+      'mutation { updateNode(input: { id: "Resolution:A/RES/70/125", props: [{ key: "year", string: "2015" }] }) { id } }',
+      {},
+      { code: 'BAD_USER_INPUT', argument: 'input.props.year', value: '2015', expected: 'integer' },
+    ],
     [
       'a second study with a taken slug',
       CREATE_STUDY,
@@ -406,6 +449,34 @@ describe('curation: writes and what they return', () => {
       },
     });
     expect(await store.getEdges([linkId('write-batch')])).toEqual([null]);
+  });
+
+  it('applies a batch that deletes a node, re-creates it and one of its links (no false CONFLICT)', async () => {
+    await setup(CREATE_NODE, { input: initiative('write-recreate') });
+    await setup(CREATE_LINK, { input: addresses('write-recreate') });
+    const { body } = await post('curator', 'mutation($c: [ChangeInput!]!) { applyChanges(changes: $c) { applied } }', {
+      c: [{ deleteNode: 'Initiative:write-recreate' }, { createNode: initiative('write-recreate') }, { createLink: addresses('write-recreate') }],
+    });
+    expect(body).toEqual({ data: { applyChanges: { applied: 3 } } });
+    expect((await store.getEdges([linkId('write-recreate')]))[0]?.from).toBe('Initiative:write-recreate');
+  });
+
+  it('applies a new target with its TARGET_OF link in one batch, and its goal then reads', async () => {
+    const target = { type: 'SdgTarget', code: '4.z', name: { en: 'A curated target' }, props: [{ key: 'goal', string: '4' }], provenance: PROV };
+    const { body } = await post('curator', 'mutation($c: [ChangeInput!]!) { applyChanges(changes: $c) { applied } }', {
+      c: [{ createNode: target }, { createLink: { type: 'TARGET_OF', from: 'SdgTarget:4.z', to: 'SdgGoal:4', provenance: PROV } }],
+    });
+    expect(body).toEqual({ data: { applyChanges: { applied: 2 } } });
+    expect((await post('anonymous', '{ sdgTarget(code: "4.z") { goal { code } } }')).body).toEqual({ data: { sdgTarget: { goal: { code: '4' } } } });
+    await setup('mutation { deleteNode(id: "SdgTarget:4.z") { id } }');
+  });
+
+  it('serves the seeded LED_BY roles as leadRole without an error, and no FACILITATES role on them', async () => {
+    const { body } = await post('anonymous', '{ processes(first: 50) { nodes { links(types: [LED_BY]) { role leadRole } } } }');
+    expect(body.errors).toBeUndefined();
+    const roles = (body.data!.processes as { nodes: { links: { role: unknown; leadRole: string | null }[] }[] }).nodes.flatMap((n) => n.links);
+    expect(roles.every((l) => l.role === null)).toBe(true);
+    expect(roles.map((l) => l.leadRole)).toEqual(expect.arrayContaining(['co_chair', 'convener', 'secretariat']));
   });
 
   it('records before and after of every change in the audit log, readable and filterable by admins', async () => {

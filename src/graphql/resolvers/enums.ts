@@ -3,16 +3,27 @@
  * and stores speak the data's vocabulary (`'zh'`, `'lead_facilitator'`) and
  * the API speaks GraphQL's (`ZH`, `LEAD_FACILITATOR`).
  */
+import { FACILITATOR_ROLES } from '../../domain/edge-types';
+import { CONFIDENCES } from '../../domain/graph-records';
+import { LANGS } from '../../domain/lang';
+import { NODE_VOCABULARY } from '../../domain/node-vocabulary';
+import type { PropSpec } from '../../domain/prop-spec';
+
+const enumValues = (spec: PropSpec | undefined): readonly string[] => (spec?.kind === 'enum' ? spec.values : []);
+
 const upperToLower = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((value) => [value.toUpperCase(), value]));
 
+// The enums of stored values come from the vocabulary; `test/unit/domain/vocabulary.test.ts`
+// checks that the SDL declares exactly these values.
 export const enums = {
-  Lang: upperToLower(['ar', 'zh', 'en', 'fr', 'ru', 'es']),
-  Confidence: upperToLower(['source', 'recalled', 'derived']),
+  Lang: upperToLower(LANGS),
+  Confidence: upperToLower(CONFIDENCES),
   Direction: upperToLower(['out', 'in', 'both']),
-  FacilitatorRole: upperToLower(['lead_facilitator', 'co_facilitator', 'facilitator', 'contributor', 'former_lead']),
-  ActionLineKind: upperToLower(['action_line', 'sub_line']),
-  TargetKind: upperToLower(['outcome', 'means_of_implementation']),
+  FacilitatorRole: upperToLower(FACILITATOR_ROLES),
+  ActionLineKind: upperToLower(enumValues(NODE_VOCABULARY.ActionLine.props.kind)),
+  TargetKind: upperToLower(enumValues(NODE_VOCABULARY.SdgTarget.props.kind)),
   MatrixLevel: upperToLower(['target', 'goal']),
-  GdcStatus: upperToLower(['adopted', 'draft']),
+  GdcStatus: upperToLower(enumValues(NODE_VOCABULARY.GdcCommitment.props.status)),
+  StudyStatus: upperToLower(enumValues(NODE_VOCABULARY.MappingStudy.props.status)),
 };

@@ -10,7 +10,7 @@ import { linkingQuery, linkingTypes } from './linking';
 import { linkingImportQuery, linkingImportTypes, linkingMutations } from './linking-mutation';
 import { Activity, Facilitation, Link, Mandate, MatrixLink } from './link';
 import { AuditChange, auditQueries, AuditEntry, RecordKind } from './audit';
-import { MappingPair, MappingStudy, mappingStudyQueries, StudyAssertion, StudyStatus } from './mapping-study';
+import { MappingPair, MappingStudy, mappingStudyQueries, StudyAssertion } from './mapping-study';
 import { Meeting } from './meeting';
 import { DatasetChangeType, datasetHistoryFields } from './dataset-changes';
 import { Mutation } from './mutation';
@@ -31,7 +31,6 @@ export const resolvers = {
   MappingStudy,
   StudyAssertion,
   MappingPair,
-  StudyStatus,
   AuditEntry,
   AuditChange,
   RecordKind,

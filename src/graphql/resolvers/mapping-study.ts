@@ -48,9 +48,6 @@ export const MappingPair = {
   level: (pair: PairComparison) => levelOf(pair.sdg),
 };
 
-/** `StudyStatus` values as stored. */
-export const StudyStatus = { DRAFT: 'draft', PUBLISHED: 'published' };
-
 /** Root query fields of mapping studies and their comparisons. */
 export const mappingStudyQueries = {
   mappingStudy: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {

@@ -33,6 +33,7 @@ export async function curate<T>(
   return runExclusive(ctx.store, async () => {
     const planner = new ChangePlanner(ctx.store);
     const answer = await plan(planner);
+    await planner.checkLinks();
     const written = await ctx.store.applyWrites(planner.ops, { actor: { keyId: actor.keyId, role: actor.role }, action });
     ctx.loaders.node.clearAll();
     ctx.loaders.edge.clearAll();

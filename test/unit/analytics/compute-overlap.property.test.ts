@@ -2,7 +2,7 @@ import { computeOverlap, membersOf, type Overlap, type SharedItem } from '../../
 import { requireNodes } from '../../../src/analytics/require-node';
 import { GOAL_LINK_REACHES, jaccard, PART_TYPES, ReachIndex, type EvidenceMap, type GoalLinkReach } from '../../../src/analytics/reach-index';
 import { EDGE_TYPES, EDGE_VOCABULARY, type EdgeType } from '../../../src/domain/edge-types';
-import { graphEdgeSchema, graphNodeSchema, toEdgeId, type GraphEdge, type GraphNode } from '../../../src/domain/graph-records';
+import { graphEdgeShapeSchema, graphNodeShapeSchema, toEdgeId, type GraphEdge, type GraphNode } from '../../../src/domain/graph-records';
 import { NODE_TYPES, type NodeType } from '../../../src/domain/node-types';
 import { compareCodes } from '../../../src/domain/sort-key';
 import { EmbeddedGraphStore } from '../../../src/store/embedded/embedded-graph-store';
@@ -101,7 +101,7 @@ function generateGraph(random: ReturnType<typeof createRandom>): { nodes: GraphN
     if (edges.has(made.id)) made = { ...made, id: toEdgeId(type, from, to, `d${i}`) };
     edges.set(made.id, made);
   }
-  return { nodes: nodes.map((n) => graphNodeSchema.parse(n)), edges: [...edges.values()].map((e) => graphEdgeSchema.parse(e)) };
+  return { nodes: nodes.map((n) => graphNodeShapeSchema.parse(n)), edges: [...edges.values()].map((e) => graphEdgeShapeSchema.parse(e)) };
 }
 
 async function outcome(run: () => Promise<Overlap>): Promise<{ overlap: Overlap } | { error: { name: string; message: string; code: unknown; details: unknown } }> {

@@ -1,7 +1,7 @@
 import { findPaths, type GraphPath, type PathQuery } from '../../../src/analytics/find-paths';
 import { requireNodes } from '../../../src/analytics/require-node';
 import { EDGE_TYPES, EDGE_VOCABULARY, type EdgeType } from '../../../src/domain/edge-types';
-import { graphEdgeSchema, graphNodeSchema, toEdgeId, type GraphEdge, type GraphNode } from '../../../src/domain/graph-records';
+import { graphEdgeShapeSchema, graphNodeShapeSchema, toEdgeId, type GraphEdge, type GraphNode } from '../../../src/domain/graph-records';
 import type { NodeType } from '../../../src/domain/node-types';
 import { EmbeddedGraphStore } from '../../../src/store/embedded/embedded-graph-store';
 import { createEmbeddedGraphStore } from '../../../src/store/embedded/create-embedded-graph-store';
@@ -88,7 +88,7 @@ function generateGraph(random: ReturnType<typeof createRandom>): { nodes: GraphN
     if (edges.has(made.id)) made = { ...made, id: toEdgeId(type, from, to, `d${i}`) };
     edges.set(made.id, made);
   }
-  return { nodes: nodes.map((n) => graphNodeSchema.parse(n)), edges: [...edges.values()].map((e) => graphEdgeSchema.parse(e)) };
+  return { nodes: nodes.map((n) => graphNodeShapeSchema.parse(n)), edges: [...edges.values()].map((e) => graphEdgeShapeSchema.parse(e)) };
 }
 
 function randomQuery(random: ReturnType<typeof createRandom>, nodes: readonly GraphNode[], edges: readonly GraphEdge[]): PathQuery {

@@ -74,6 +74,7 @@ describe('checkSeeds: broken seeds', () => {
     seeds.edgeFiles[0]?.records.push(edge('FACILITATES', 'SdgGoal:9', 'ActionLine:C2'));
     expect(checkSeeds(seeds).errors).toEqual([
       'edges/sdg.json: edge "FACILITATES|SdgGoal:9|ActionLine:C2" does not match the edge schema: FACILITATES does not join SdgGoal to ActionLine.',
+      'edges/sdg.json: edge "FACILITATES|SdgGoal:9|ActionLine:C2" does not match the edge schema: role is nothing; expected a required one of lead_facilitator, co_facilitator, facilitator, contributor, former_lead.',
     ]);
   });
 
@@ -81,7 +82,27 @@ describe('checkSeeds: broken seeds', () => {
     const seeds = fixture();
     seeds.nodeFiles[0]?.records.push(node('SdgGoal', '10'));
     seeds.edgeFiles[0]?.records.push(edge('TARGET_OF', 'SdgTarget:9.c', 'SdgGoal:10'));
-    expect(checkSeeds(seeds).errors).toEqual(['edges/sdg.json: "TARGET_OF|SdgTarget:9.c|SdgGoal:10" joins a target to a goal that is not its own.']);
+    expect(checkSeeds(seeds).errors).toEqual([
+      'edges/sdg.json: "TARGET_OF|SdgTarget:9.c|SdgGoal:10" joins a target to a goal that is not its own (expected SdgGoal:9).',
+      'SdgTarget "9.c" has 2 where SdgTarget.goal needs exactly 1 TARGET_OF link from it.',
+    ]);
+  });
+
+  it('reports a node without a link it needs (a target without its goal)', () => {
+    const seeds = fixture();
+    seeds.edgeFiles[0]!.records = seeds.edgeFiles[0]!.records.filter((e) => e.type !== 'TARGET_OF');
+    expect(checkSeeds(seeds).errors).toEqual(['SdgTarget "9.c" has 0 where SdgTarget.goal needs exactly 1 TARGET_OF link from it.']);
+  });
+
+  it('reports a prop outside its enum and a FACILITATES link without a role, naming value and expectation', () => {
+    const seeds = fixture();
+    seeds.nodeFiles[2]!.records = [node('ActionLine', 'C2', { kind: 'pillar' })];
+    seeds.nodeFiles.push({ file: 'nodes/entity.json', records: [node('Entity', 'UNESCO')] });
+    seeds.edgeFiles[0]?.records.push(edge('FACILITATES', 'Entity:UNESCO', 'ActionLine:C2'));
+    expect(checkSeeds(seeds).errors).toEqual([
+      'nodes/action-line.json: node "ActionLine:C2" does not match the node schema: kind is "pillar"; expected one of action_line, sub_line.',
+      'edges/sdg.json: edge "FACILITATES|Entity:UNESCO|ActionLine:C2" does not match the edge schema: role is nothing; expected a required one of lead_facilitator, co_facilitator, facilitator, contributor, former_lead.',
+    ]);
   });
 });
 
