@@ -56,6 +56,19 @@ const envSchema = z.object({
     .optional()
     .describe('API keys as <keyId>:<role>:<sha256 hex>, comma-separated; only hashes, never keys (npm run hash-api-key)'),
   ALLOW_ANONYMOUS_READ: z.stringbool().default(true).describe('whether queries without an API key are served (mutations always need one)'),
+  HTTP_CACHE_MAX_BYTES: int(0, 16 * 1024 ** 3)
+    .default(64 * 1024 * 1024)
+    .describe('bytes of answers the HTTP response cache keeps (LRU; 0: off); see src/http/cache/README.md'),
+  HTTP_CACHE_TTL_MS: int(0, 86_400_000).default(0).describe('longest a cached answer is served (0: until the next write)'),
+  HTTP_CACHE_SYNC_MS: int(0, 86_400_000)
+    .default(1000)
+    .describe("how often a copy over Neo4j reads the store's write log for other copies' writes (0: never)"),
+  HTTP_CACHE_CONTROL: z
+    .string()
+    .min(1)
+    .default('no-cache')
+    .describe('Cache-Control of cacheable answers (private is added for requests with a key)'),
+  HTTP_COMPRESS_MIN_BYTES: int(0, 100 * 1024 * 1024).default(1024).describe('smallest text answer sent compressed (br or gzip) when accepted'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('least severe log level written'),
 });
 

@@ -1,4 +1,4 @@
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useApiKeyAuth } from '../auth/use-api-key-auth';
 import type { Config } from '../config';
 import { DomainError } from '../domain/errors';
@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import type { GraphStore } from '../store/graph-store';
 import { GRAPHIQL_TABS } from './graphiql-tabs';
 import { useBodyLimit } from './use-body-limit';
+import { useResponseCache } from './cache/use-response-cache';
 import { useExportRoutes } from './use-export-routes';
 import { useLinkedDataRoute } from '../linked-data/use-linked-data-route';
 import { findSeedsDir } from '../seeds/load-seeds';
@@ -38,6 +39,20 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
   const auth = useApiKeyAuth({ apiKeys: config.API_KEYS, allowAnonymousRead: config.ALLOW_ANONYMOUS_READ });
   // Read once: the release history is part of the seeds, not of the store (the same for every store).
   const releases = readReleaseHistory(config.SEEDS_DIR ?? findSeedsDir());
+  const responseCache = useResponseCache({
+    store,
+    roleOf: (request) => auth.principalOf(request)?.role ?? 'anonymous',
+    graphqlPath: '/graphql',
+    settings: {
+      maxBytes: config.HTTP_CACHE_MAX_BYTES,
+      ttlMs: config.HTTP_CACHE_TTL_MS,
+      cacheControl: config.HTTP_CACHE_CONTROL,
+      compressMinBytes: config.HTTP_COMPRESS_MIN_BYTES,
+      syncMs: config.HTTP_CACHE_SYNC_MS,
+    },
+  });
+  // Resolvers write through this one: each write bumps the cache's generation.
+  const cachedStore = responseCache.store;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
@@ -45,7 +60,7 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
     graphiql: { title: 'wsis-graph', defaultQuery: EXAMPLE_QUERY, defaultTabs: GRAPHIQL_TABS },
     // GraphiQL bundled in the package, not fetched from a CDN: it works offline and behind strict firewalls.
     // Loaded on the first page view: the 9 MB bundle is 7 % of a cold start that serves only the API.
-    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+    renderGraphiQL: lazyGraphiQL(),
     // The service limits bodies itself (useBodyLimit for a declared length, createServer for chunked ones).
     // Yoga's own check pipes every body through a TransformStream whose finish builds a DOMException:
     // off, a lookup costs 209 instead of 474 µs of CPU (shared/reviews/performance.md §2).
@@ -62,12 +77,13 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
           : logger.error(String(args[0]), { detail: args.slice(1).map(String) }),
     },
     context: ({ request }) =>
-      createContext(store, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }, auth.principalOf(request), releases),
+      createContext(cachedStore, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }, auth.principalOf(request), releases),
     plugins: [
       useBodyLimit(config.MAX_BODY_BYTES),
       useHealthRoutes(store),
       useWebRoutes(),
       auth.plugin,
+      responseCache.plugin,
       useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }, logger),
       useLinkedDataRoute(store, logger),
       useQueryLimits({
@@ -80,6 +96,15 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
       ...plugins,
     ],
   });
+}
+
+/**
+ * GraphiQL's page, imported on the first page view and rendered once: the options never change, and
+ * the same 9 MB string each time lets its compressed forms be made once (cache/use-response-cache.ts).
+ */
+function lazyGraphiQL(): (options: GraphiQLOptions) => Promise<string> {
+  let page: Promise<string> | undefined;
+  return (options) => (page ??= import('@graphql-yoga/render-graphiql').then((m) => m.renderGraphiQL(options)));
 }
 
 function isUserError(value: unknown): boolean {

@@ -1,0 +1,77 @@
+/**
+ * The cache key of a request that may be answered from the cache, or `null` when it may not
+ * (a mutation is recognised later, when it is executed, and never stored).
+ *
+ * The key holds everything the answer's bytes depend on, and nothing else:
+ * - the caller's role (`anonymous`, `reader`, …): answers are never shared across roles;
+ * - the negotiated media type (the `Accept` header): it sets the content type and the status of errors;
+ * - for GraphQL: the persisted-query hash when only the hash is sent (Apollo APQ,
+ *   `extensions.persistedQuery.sha256Hash`), otherwise the query text, then the operation name and
+ *   the variables with their object keys sorted, so `{"a":1,"b":2}` and `{"b":2,"a":1}` share an entry;
+ * - for the exports: the path and the query string.
+ *
+ * The query text is used as sent (like yoga's own parse cache): two spellings of one query are two
+ * entries, which costs memory, never correctness.
+ */
+export async function requestKey(request: Request, url: URL, role: string, graphqlPath: string): Promise<string | null> {
+  const accept = request.headers.get('accept') ?? '';
+  if (url.pathname.startsWith('/export/')) {
+    return request.method === 'GET' ? JSON.stringify(['export', role, url.pathname, url.search]) : null;
+  }
+  if (url.pathname !== graphqlPath) return null;
+  let params: unknown;
+  if (request.method === 'GET') {
+    // A browser's page request (text/html) gets GraphiQL, not an answer.
+    if (!url.search || accept.includes('text/html')) return null;
+    const search = url.searchParams;
+    const variables = parseJson(search.get('variables'));
+    const extensions = parseJson(search.get('extensions'));
+    if (variables === INVALID || extensions === INVALID) return null; // yoga answers the error
+    params = { query: search.get('query') ?? undefined, operationName: search.get('operationName') ?? undefined, variables, extensions };
+  } else if (request.method === 'POST') {
+    if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) return null;
+    // The body is read once: whatwg-node keeps its text, and yoga parses it from there on a miss.
+    params = parseJson(await request.text());
+  } else {
+    return null;
+  }
+  const key = graphqlKeyOf(params);
+  return key === null ? null : JSON.stringify(['graphql', role, accept, key]);
+}
+
+function graphqlKeyOf(params: unknown): unknown[] | null {
+  if (!isObject(params)) return null; // a batch (array) or not JSON: yoga answers it
+  const { query, operationName, variables, extensions } = params;
+  const hash = isObject(extensions) && isObject(extensions.persistedQuery) ? extensions.persistedQuery.sha256Hash : undefined;
+  // Only the hash: that is the persisted query's name. With the text as well, the text is keyed, so a
+  // text that does not match its hash still reaches the persisted-query check and its error.
+  if (typeof hash === 'string' && query === undefined) return ['apq', hash, operationName ?? null, sortKeys(variables ?? null)];
+  if (typeof query !== 'string') return null;
+  // Other extensions may change the answer: keep them in the key.
+  return ['q', query, operationName ?? null, sortKeys(variables ?? null), sortKeys(extensions ?? null)];
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys(value[key])]),
+  );
+}
+
+const INVALID = Symbol('invalid JSON');
+
+function parseJson(text: string | null): unknown {
+  if (text === null || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return INVALID;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

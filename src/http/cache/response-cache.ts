@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+
+/** One stored answer: the exact bytes and the headers that describe them. */
+export interface CachedResponse {
+  status: number;
+  /** Headers of the body itself (content-type, content-disposition); the cache's own are added when sending. */
+  headers: Readonly<Record<string, string>>;
+  body: Buffer;
+  /** Weak validator from the body's hash: equal bytes, equal ETag, whatever the generation. */
+  etag: string;
+  /** `Date.now()` when stored, for the TTL. */
+  storedAt: number;
+  /** Compressed forms, made on first demand and kept with the entry (counted in its size). */
+  encoded: Map<string, Buffer>;
+}
+
+export interface ResponseCacheOptions {
+  /** Most bytes held (keys, bodies and their compressed forms); an entry larger than this is never kept. */
+  maxBytes: number;
+  /** How long an entry may be served after it was stored; 0: until the next write generation. */
+  ttlMs: number;
+  /** The clock, for tests of the TTL. */
+  now?: () => number;
+}
+
+/**
+ * Answers by request key, for one *epoch* (dataset version and write generation) at a time:
+ * `bump()` (every write) drops everything, and an answer computed under an older epoch is
+ * refused by `set`, so a request that started before a write can never store what it read then.
+ * Least recently used entries go first when `maxBytes` is reached.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
+  private generation = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ResponseCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The current write generation; capture it when a request starts and give it back to `set`. */
+  get epoch(): number {
+    return this.generation;
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  /** A write happened (or may be happening): nothing stored so far may be served again. */
+  bump(): void {
+    this.generation++;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (this.options.ttlMs > 0 && this.now() - entry.storedAt >= this.options.ttlMs) {
+      this.delete(key, entry);
+      return undefined;
+    }
+    // Map order is the LRU order: move a hit to the young end.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** Stores an answer computed under `epoch`; does nothing when a write came since. */
+  set(key: string, epoch: number, response: Pick<CachedResponse, 'status' | 'headers' | 'body'>): CachedResponse {
+    const entry: CachedResponse = { ...response, etag: etagOf(response.body), storedAt: this.now(), encoded: new Map() };
+    if (epoch !== this.generation || this.options.maxBytes <= 0) return entry;
+    const size = sizeOf(key, entry);
+    if (size > this.options.maxBytes) return entry;
+    const old = this.entries.get(key);
+    if (old) this.delete(key, old);
+    this.entries.set(key, entry);
+    this.bytes += size;
+    this.evict();
+    return entry;
+  }
+
+  /** Keeps a compressed form with its entry, if the entry is still held (its size grows by it). */
+  addEncoding(key: string, entry: CachedResponse, encoding: string, body: Buffer): void {
+    if (entry.encoded.has(encoding)) return;
+    entry.encoded.set(encoding, body);
+    if (this.entries.get(key) !== entry) return;
+    this.bytes += body.length;
+    this.evict();
+  }
+
+  private evict(): void {
+    for (const [key, entry] of this.entries) {
+      if (this.bytes <= this.options.maxBytes) break;
+      this.delete(key, entry);
+    }
+  }
+
+  private delete(key: string, entry: CachedResponse): void {
+    this.entries.delete(key);
+    this.bytes -= sizeOf(key, entry);
+  }
+}
+
+// Keys are UTF-16 in V8; the constant stands for the entry object, its headers and the Map slot.
+function sizeOf(key: string, entry: CachedResponse): number {
+  let size = key.length * 2 + entry.body.length + 256;
+  for (const body of entry.encoded.values()) size += body.length;
+  return size;
+}
+
+function etagOf(body: Buffer): string {
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+}

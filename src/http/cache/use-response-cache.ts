@@ -1,0 +1,219 @@
+import { getOperationAST } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { GraphStore } from '../../store/graph-store';
+import { compressBody, isCompressible, negotiateEncoding, type Encoding } from './compress-body';
+import { createGenerationSync } from './generation-sync';
+import { requestKey } from './request-key';
+import { ResponseCache, type CachedResponse } from './response-cache';
+
+export interface ResponseCacheSettings {
+  /** Most bytes the cache holds; 0 turns answering from the cache off (compression and ETags stay). */
+  maxBytes: number;
+  /** Longest an entry is served after it was stored; 0: until the next write. */
+  ttlMs: number;
+  /** `Cache-Control` of cacheable answers; `private, ` is put in front for requests with an API key. */
+  cacheControl: string;
+  /** Smallest body compressed when the client accepts `br` or `gzip`. */
+  compressMinBytes: number;
+  /**
+   * How often another copy's writes are looked for (the store's audit log and dataset version),
+   * in ms; 0: never. Only stores shared by several processes need it (Neo4j): the embedded store is
+   * held by one process (its journal lock), whose own writes bump the generation directly.
+   */
+  syncMs: number;
+}
+
+export interface ResponseCacheDeps {
+  store: GraphStore;
+  /** The caller's role, or `anonymous`; read after the auth plugin has run. */
+  roleOf(request: Request): string;
+  graphqlPath: string;
+  settings: ResponseCacheSettings;
+}
+
+export interface HttpResponseCache {
+  /** Place it after authentication (and any rate limiting), before the routes it answers for. */
+  plugin: Plugin;
+  /** The store to give the resolvers: every `applyWrites` through it bumps the write generation. */
+  store: GraphStore;
+  cache: ResponseCache;
+}
+
+/**
+ * Answers repeated reads before the GraphQL pipeline (see README.md beside this file): a GET or a
+ * POST whose key (role, media type, query or persisted-query hash, operation, variables) was answered
+ * under the current dataset version and write generation gets the stored bytes without being parsed,
+ * validated or executed. Only queries whose result has no error are stored, and the exports.
+ * Hits and misses send the same bytes and the same headers (`ETag`, `Cache-Control`, `Vary`);
+ * a matching `If-None-Match` gets 304. Text answers from `compressMinBytes` on are sent as `br` or
+ * `gzip` when accepted, the compressed form kept with the entry.
+ */
+export function useResponseCache({ store, roleOf, graphqlPath, settings }: ResponseCacheDeps): HttpResponseCache {
+  const cache = new ResponseCache({ maxBytes: settings.maxBytes, ttlMs: settings.ttlMs });
+  const sync = createGenerationSync(store, () => cache.bump(), store.kind === 'embedded' ? 0 : settings.syncMs);
+  const pending = new WeakMap<Request, Pending>();
+  const sent = new WeakSet<Response>();
+
+  const respond = async (entry: CachedResponse, key: string | null, request: Request, role: string, R: typeof Response): Promise<Response> => {
+    const headers: Record<string, string> = {
+      ...entry.headers,
+      etag: entry.etag,
+      'cache-control': cacheControlFor(settings.cacheControl, role),
+      vary: VARY,
+    };
+    let response: Response;
+    if (matches(request.headers.get('if-none-match'), entry.etag)) {
+      delete headers['content-type'];
+      delete headers['content-disposition'];
+      response = new R(null, { status: 304, headers });
+    } else {
+      const encoding = encodingFor(request, entry.headers['content-type'] ?? null, entry.body.length, settings.compressMinBytes);
+      let body = entry.body;
+      if (encoding) {
+        body = entry.encoded.get(encoding) ?? (await compressBody(entry.body, encoding));
+        if (key !== null) cache.addEncoding(key, entry, encoding, body);
+        headers['content-encoding'] = encoding;
+      }
+      response = new R(body as unknown as BodyInit, { status: entry.status, headers });
+    }
+    sent.add(response);
+    return response;
+  };
+
+  const plugin: Plugin = {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method !== 'GET' && request.method !== 'POST') return;
+      await sync.current();
+      const role = roleOf(request);
+      const epoch = cache.epoch;
+      const key = await requestKey(request, url, role, graphqlPath);
+      if (key === null) return;
+      const entry = cache.get(key);
+      if (entry) {
+        endResponse(await respond(entry, key, request, role, fetchAPI.Response));
+        return;
+      }
+      // The exports are reads whatever their parameters; a GraphQL request is stored only once it
+      // is known to be a query that answered without errors (onExecute below).
+      pending.set(request, { key, epoch, role, storable: url.pathname !== graphqlPath });
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const waiting = request && pending.get(request);
+      if (!waiting) return;
+      if (getOperationAST(args.document, args.operationName ?? undefined)?.operation !== 'query') return;
+      return {
+        onExecuteDone({ result }) {
+          if (!isAsyncIterable(result) && !result.errors?.length) waiting.storable = true;
+        },
+      };
+    },
+    async onResponse({ request, response, setResponse, fetchAPI }) {
+      if (sent.has(response) || response.headers.has('content-encoding') || response.status === 204 || response.status === 304) return;
+      const waiting = pending.get(request);
+      if (waiting?.storable && response.status === 200) {
+        const body = Buffer.from(await response.arrayBuffer());
+        const entry = cache.set(waiting.key, waiting.epoch, { status: 200, headers: bodyHeaders(response.headers), body });
+        setResponse(await respond(entry, waiting.key, request, waiting.role, fetchAPI.Response));
+        return;
+      }
+      // Not cacheable (a mutation, an error, a page): still compressed when large.
+      const contentType = response.headers.get('content-type');
+      if (!isCompressible(contentType)) return;
+      const declared = Number(response.headers.get('content-length') ?? NaN);
+      if (declared < settings.compressMinBytes) return;
+      const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
+      if (!encoding) return;
+      const text = await response.text();
+      if (Buffer.byteLength(text) < settings.compressMinBytes) {
+        setResponse(new fetchAPI.Response(text, { status: response.status, headers: response.headers }));
+        return;
+      }
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.set('content-encoding', encoding);
+      headers.delete('content-length');
+      headers.append('vary', 'Accept-Encoding');
+      setResponse(new fetchAPI.Response((await compressLarge(text, encoding)) as unknown as BodyInit, { status: response.status, statusText: response.statusText, headers }));
+    },
+  };
+
+  return { plugin, store: withWriteGeneration(store, () => cache.bump()), cache };
+}
+
+interface Pending {
+  key: string;
+  epoch: number;
+  role: string;
+  storable: boolean;
+}
+
+/** Same store, but a write bumps the generation when it starts and again when it is over. */
+function withWriteGeneration(store: GraphStore, bump: () => void): GraphStore {
+  const applyWrites: GraphStore['applyWrites'] = async (ops, context) => {
+    // Before: a read running during the write cannot store under the generation that follows it.
+    bump();
+    try {
+      return await store.applyWrites(ops, context);
+    } finally {
+      bump();
+    }
+  };
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'applyWrites') return applyWrites;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+const VARY = 'Accept, Accept-Encoding, Authorization, X-API-Key';
+
+function cacheControlFor(value: string, role: string): string {
+  if (role === 'anonymous' || /\b(private|no-store)\b/i.test(value)) return value;
+  return `private, ${value.replace(/\bpublic,?\s*/i, '')}`.replace(/,\s*$/, '');
+}
+
+function bodyHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of ['content-type', 'content-disposition']) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = value;
+  }
+  return kept;
+}
+
+function encodingFor(request: Request, contentType: string | null, size: number, minBytes: number): Encoding | null {
+  if (size < minBytes || !isCompressible(contentType)) return null;
+  return negotiateEncoding(request.headers.get('accept-encoding'));
+}
+
+/** RFC 9110 §13.1.2: weak comparison, a list of tags or `*`. */
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (ifNoneMatch === null) return false;
+  const opaque = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === opaque;
+  });
+}
+
+// The GraphiQL page is 9 MB and the same string on every request: compress it once per encoding.
+const largeBodies = new Map<string, Map<Encoding, Promise<Buffer>>>();
+const LARGE = 256 * 1024;
+
+function compressLarge(text: string, encoding: Encoding): Promise<Buffer> {
+  if (text.length < LARGE) return compressBody(Buffer.from(text), encoding);
+  let forms = largeBodies.get(text);
+  if (!forms) {
+    if (largeBodies.size >= 4) largeBodies.delete(largeBodies.keys().next().value!);
+    forms = new Map();
+    largeBodies.set(text, forms);
+  }
+  let compressed = forms.get(encoding);
+  if (!compressed) {
+    compressed = compressBody(Buffer.from(text), encoding);
+    forms.set(encoding, compressed);
+  }
+  return compressed;
+}

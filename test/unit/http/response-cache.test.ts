@@ -1,0 +1,120 @@
+import { createGenerationSync } from '../../../src/http/cache/generation-sync';
+import { requestKey } from '../../../src/http/cache/request-key';
+import { ResponseCache } from '../../../src/http/cache/response-cache';
+import { createEmbeddedGraphStore } from '../../../src/store/embedded/create-embedded-graph-store';
+
+const answer = (text: string) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(text) });
+
+describe('http cache: ResponseCache holds at most maxBytes, for one generation', () => {
+  it('drops the least recently used entries first and never holds more than maxBytes', () => {
+    const cache = new ResponseCache({ maxBytes: 3 * (256 + 1000 + 2), ttlMs: 0 });
+    for (const key of ['a', 'b', 'c']) cache.set(key, cache.epoch, answer('x'.repeat(1000)));
+    expect(cache.get('a')).toBeDefined(); // a is now the most recently used
+    cache.set('d', cache.epoch, answer('x'.repeat(1000)));
+    expect(['a', 'b', 'c', 'd'].map((key) => cache.get(key) !== undefined)).toEqual([true, false, true, true]);
+    expect(cache.size.bytes).toBeLessThanOrEqual(3 * (256 + 1000 + 2));
+    cache.set('huge', cache.epoch, answer('x'.repeat(10_000)));
+    expect(cache.get('huge')).toBeUndefined();
+  });
+
+  it('refuses an answer computed before a write, and forgets everything at a write', () => {
+    const cache = new ResponseCache({ maxBytes: 1e6, ttlMs: 0 });
+    const before = cache.epoch;
+    cache.set('kept', before, answer('1'));
+    cache.bump();
+    cache.set('late', before, answer('2'));
+    expect(cache.get('kept')).toBeUndefined();
+    expect(cache.get('late')).toBeUndefined();
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it('serves an entry for ttlMs only', () => {
+    let now = 1000;
+    const cache = new ResponseCache({ maxBytes: 1e6, ttlMs: 50, now: () => now });
+    cache.set('k', cache.epoch, answer('1'));
+    now += 49;
+    expect(cache.get('k')?.body.toString()).toBe('1');
+    now += 1;
+    expect(cache.get('k')).toBeUndefined();
+  });
+
+  it('gives equal bytes equal ETags and different bytes different ones', () => {
+    const cache = new ResponseCache({ maxBytes: 1e6, ttlMs: 0 });
+    const a = cache.set('a', cache.epoch, answer('{"data":1}'));
+    const b = cache.set('b', cache.epoch, answer('{"data":1}'));
+    const c = cache.set('c', cache.epoch, answer('{"data":2}'));
+    expect(a.etag).toBe(b.etag);
+    expect(a.etag).not.toBe(c.etag);
+  });
+});
+
+describe('http cache: requestKey', () => {
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const keyOf = (request: Request, role = 'anonymous') => requestKey(request, new URL(request.url), role, '/graphql');
+  const apq = { persistedQuery: { version: 1, sha256Hash: 'ab12' } };
+
+  it('keys a persisted query sent as its hash by the hash, in a POST or a GET; sent with its text, by the text', async () => {
+    const byHash = await keyOf(post({ extensions: apq, variables: { a: 1 } }));
+    const asGet = new Request(`http://localhost/graphql?${new URLSearchParams({ extensions: JSON.stringify(apq), variables: '{"a":1}' })}`);
+    expect(await keyOf(asGet)).toBe(byHash);
+    expect(byHash).toContain('ab12');
+    expect(byHash).not.toContain('{ a }');
+    const withText = await keyOf(post({ query: '{ a }', extensions: apq, variables: { a: 1 } }));
+    expect(withText).not.toBe(byHash);
+    expect(withText).toContain('{ a }');
+  });
+
+  it('separates roles, media types, operations and variables', async () => {
+    const base = { query: 'query A { a } query B { b }', operationName: 'A', variables: { x: 1 } };
+    const keys = await Promise.all([
+      keyOf(post(base)),
+      keyOf(post(base), 'reader'),
+      keyOf(post(base, { accept: 'application/graphql-response+json' })),
+      keyOf(post({ ...base, operationName: 'B' })),
+      keyOf(post({ ...base, variables: { x: 2 } })),
+    ]);
+    expect(new Set(keys).size).toBe(5);
+  });
+
+  it('refuses what it cannot key: batches, bad JSON, other paths, other methods, page requests', async () => {
+    const refused = await Promise.all([
+      keyOf(post([{ query: '{ a }' }])),
+      keyOf(new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })),
+      keyOf(new Request('http://localhost/graphql?query=%7Ba%7D&variables=%7B', {})),
+      keyOf(new Request('http://localhost/healthz?x=1', {})),
+      keyOf(new Request('http://localhost/graphql?query=%7Ba%7D', { method: 'DELETE' })),
+      keyOf(new Request('http://localhost/graphql?query=%7Ba%7D', { headers: { accept: 'text/html' } })),
+    ]);
+    expect(refused).toEqual([null, null, null, null, null, null]);
+  });
+});
+
+describe('http cache: generation sync for several copies over one store', () => {
+  it("bumps when the store's audit log moved since the last look (another copy wrote), and not otherwise", async () => {
+    const store = createEmbeddedGraphStore();
+    const bumps: number[] = [];
+    let n = 0;
+    const sync = createGenerationSync(store, () => bumps.push(++n), 1);
+    await sync.current();
+    expect(bumps).toEqual([1]); // the first look: the cache is empty, nothing lost
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await sync.current();
+    expect(bumps).toEqual([1]);
+    const node = (await store.getNodes(['Entity:ITU']))[0]!;
+    await store.applyWrites([{ op: 'updateNode', node: { ...node, name: { ...node.name, en: 'Written by another copy' } } }]);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await sync.current();
+    expect(bumps).toEqual([1, 2]);
+    await store.close();
+  });
+
+  it('does not look again within the interval', async () => {
+    const store = createEmbeddedGraphStore();
+    const sync = createGenerationSync(store, () => undefined, 60_000);
+    await sync.current();
+    expect(sync.current()).toBeUndefined();
+    expect(createGenerationSync(store, () => undefined, 0).current()).toBeUndefined();
+    await store.close();
+  });
+});
