@@ -37,8 +37,9 @@ const REACH_TYPES: readonly EdgeType[] = ['MATRIX_LINK', 'CONTRIBUTES_TO', 'FACI
 /**
  * The relationship families the target-based questions need (matrix links,
  * contributions, facilitation, and the part-of structure), loaded with ONE
- * `listEdges` call and indexed in memory. Built per question, never cached
- * across requests, so an answer always reflects the store as it is.
+ * `listEdges` call and indexed in memory. Kept only as long as the store
+ * returns the very same frozen edge list (see {@link loadReachIndex}), so an
+ * answer always reflects the store as it is. Read-only once built.
  */
 export class ReachIndex {
   readonly edges = new Map<string, GraphEdge>();
@@ -87,10 +88,19 @@ export class ReachIndex {
    * A target reached also reaches its goal, with the same evidence.
    */
   reachOf(id: string, options: { goalLinks: GoalLinkReach; rollUp: boolean }): Reach {
-    const reach: Reach = { targets: new Map(), goals: new Map() };
-    this.visit(id, [], options, reach, []);
+    // Remembered with the index (which lives as long as its edges): a matrix asks for every row and
+    // column, and the next matrix asks for them again. Callers read a Reach, never change it.
+    const key = `${options.goalLinks}|${options.rollUp}|${id}`;
+    let reach = this.reaches.get(key);
+    if (!reach) {
+      reach = { targets: new Map(), goals: new Map() };
+      this.visit(id, [], options, reach, []);
+      this.reaches.set(key, reach);
+    }
     return reach;
   }
+
+  private readonly reaches = new Map<string, Reach>();
 
   // `path` holds the nodes above this one, so a malformed cycle of part-of links cannot loop;
   // a node reached along two paths is visited twice, keeping the evidence of both.
@@ -149,9 +159,16 @@ export class ReachIndex {
  */
 export async function loadReachIndex(store: GraphStore, options: { around?: readonly NodeType[] } = {}): Promise<ReachIndex> {
   const types = [...REACH_TYPES, ...PART_TYPES];
-  if (!options.around) return new ReachIndex(await store.listEdges({ types }));
-  return new ReachIndex(await store.listEdges({ types, fromTypes: walkableTypes(options.around) }));
+  const edges = await store.listEdges(options.around ? { types, fromTypes: walkableTypes(options.around) } : { types });
+  // A store that hands back the same frozen list while no edge changed (the embedded one) gets its
+  // index built once per write generation; a fresh list (Neo4j) gets a fresh index.
+  if (!Object.isFrozen(edges)) return new ReachIndex(edges);
+  let index = indexes.get(edges);
+  if (!index) indexes.set(edges, (index = new ReachIndex(edges)));
+  return index;
 }
+
+const indexes = new WeakMap<readonly GraphEdge[], ReachIndex>();
 
 /**
  * The node types whose links a walk of this module can read when it starts

@@ -82,15 +82,17 @@ export class ReplayError extends Error {}
 export class EmbeddedGraphStore implements GraphStore {
   readonly kind = 'embedded';
   private readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
-  private readonly byType = new Map<NodeType, string[] | null>(); // ids in list order; null = to be rebuilt
+  private readonly byType = new Map<NodeType, TypeList | null>(); // ids in list order; null = to be rebuilt
   private readonly textIndex = new NgramIndex();
   // The neighbours of a node, in edge-id order, per direction: built on first use, dropped when an edge
   // there or a node next to it changes. The port promises edge-id order; sorting and looking up
   // attributes on every call made hub nodes (thousands of links at ×100 scale) slow.
-  private readonly adjacency = new Map<string, Record<Direction, Neighbour[]>>();
+  private readonly adjacency = new Map<string, Adjacency>();
   // Edge ids by edge type, sorted on first use after a change: whole relationship families
   // (listEdges, for matrices and overlaps) are read without scanning every edge of the graph.
   private readonly edgesOfType = new Map<string, { entries: Map<string, TypedEdge>; sorted: TypedEdge[] | null }>();
+  // listEdges answers by query, emptied whenever any edge changes.
+  private readonly edgeLists = new Map<string, GraphEdge[]>();
   private readonly dataset: DatasetInfo;
   private readonly journal: WriteJournal | undefined;
   private readonly audit: AuditEntry[] = [];
@@ -124,24 +126,56 @@ export class EmbeddedGraphStore implements GraphStore {
   async listNodes(query: ListNodesQuery): Promise<NodePage> {
     this.assertOpen();
     const position = query.after === undefined ? null : decodeCursor(query.after);
-    const matching = this.idsOfType(query.type)
-      .map((id) => this.graph.getNodeAttributes(id))
-      .filter((node) => matchesFilter(node, query.filter));
-    const start = position
-      ? matching.findIndex((node) => isAfter(toSortKey(node.code), node.id, position))
-      : 0;
-    const rest = start < 0 ? [] : matching.slice(start);
-    const nodes = rest.slice(0, query.first);
-    return {
-      nodes,
-      cursors: nodes.map((node) => encodeCursor({ sortKey: toSortKey(node.code), id: node.id })),
-      hasNextPage: rest.length > nodes.length,
-      ...(query.withTotal ? { totalCount: matching.length } : {}),
-    };
+    const { ids, keys } = this.sortedOfType(query.type);
+    // Cursors are positions in the sorted list: the first node after one is found by binary search,
+    // so a page costs its own size, not the type's (×1000: 22 ms for first 50 of 96k initiatives).
+    const start = position ? firstAfter(keys, ids, position) : 0;
+    const nodes: GraphNode[] = [];
+    const cursors: string[] = [];
+    let hasNextPage = false;
+    let totalCount = 0;
+    const filter = query.filter;
+    if (!filter) {
+      for (let i = start; i < ids.length && nodes.length < query.first; i++) {
+        nodes.push(this.graph.getNodeAttributes(ids[i]!));
+        cursors.push(encodeCursor({ sortKey: keys[i]!, id: ids[i]! }));
+      }
+      hasNextPage = start + nodes.length < ids.length;
+      totalCount = ids.length;
+    } else {
+      // A filter is checked node by node; the count, when asked for, needs every node of the type.
+      for (let i = query.withTotal ? 0 : start; i < ids.length; i++) {
+        const node = this.graph.getNodeAttributes(ids[i]!);
+        if (!matchesFilter(node, filter)) continue;
+        totalCount++;
+        if (i < start) continue;
+        if (nodes.length < query.first) {
+          nodes.push(node);
+          cursors.push(encodeCursor({ sortKey: keys[i]!, id: ids[i]! }));
+        } else {
+          hasNextPage = true;
+          if (!query.withTotal) break;
+        }
+      }
+    }
+    return { nodes, cursors, hasNextPage, ...(query.withTotal ? { totalCount } : {}) };
   }
 
   async listEdges(query: ListEdgesQuery): Promise<GraphEdge[]> {
     this.assertOpen();
+    // The same families are asked for again and again (matrix, overlap, coverage): the answer is
+    // kept, frozen, until an edge changes, and its identity lets callers keep what they derive from it
+    // (the analytics' reach index) for exactly as long.
+    const key = JSON.stringify([[...new Set(query.types)].sort(), query.fromTypes ? [...query.fromTypes].sort() : null, query.toTypes ? [...query.toTypes].sort() : null]);
+    const cached = this.edgeLists.get(key);
+    if (cached) return cached;
+    const answer = Object.freeze(this.collectEdges(query)) as GraphEdge[];
+    if (this.edgeLists.size >= EDGE_LISTS_KEPT) this.edgeLists.delete(this.edgeLists.keys().next().value!);
+    this.edgeLists.set(key, answer);
+    return answer;
+  }
+
+  private collectEdges(query: ListEdgesQuery): GraphEdge[] {
     // Filter each type's list (already in id order), then order only what is left.
     const fromTypes = query.fromTypes ? new Set<string>(query.fromTypes) : null;
     const toTypes = query.toTypes ? new Set<string>(query.toTypes) : null;
@@ -377,13 +411,21 @@ export class EmbeddedGraphStore implements GraphStore {
 
   private neighboursOf(query: NeighbourQuery): Neighbour[] {
     if (!this.graph.hasNode(query.id)) return [];
-    const all = this.cachedNeighbours(query.id)[query.direction];
+    const cached = this.cachedNeighbours(query.id);
+    const all = cached[query.direction];
     if (!query.types || query.types.length === 0) return all.slice();
-    const types = new Set<EdgeType>(query.types);
-    return all.filter(({ edge }) => types.has(edge.type));
+    // Kept per (direction, link types): a hub's thousands of links are filtered once, not per query.
+    const key = `${query.direction}|${[...new Set(query.types)].sort().join(',')}`;
+    let kept = cached.byTypes.get(key);
+    if (!kept) {
+      const types = new Set<EdgeType>(query.types);
+      kept = all.filter(({ edge }) => types.has(edge.type));
+      cached.byTypes.set(key, kept);
+    }
+    return kept.slice();
   }
 
-  private cachedNeighbours(id: string): Record<Direction, Neighbour[]> {
+  private cachedNeighbours(id: string): Adjacency {
     let cached = this.adjacency.get(id);
     if (!cached) {
       const toNeighbour = (key: string): Neighbour => {
@@ -392,7 +434,7 @@ export class EmbeddedGraphStore implements GraphStore {
       };
       const out = this.graph.outEdges(id).sort().map(toNeighbour);
       const inward = this.graph.inEdges(id).sort().map(toNeighbour);
-      cached = { out, in: inward, both: mergeById(out, inward) };
+      cached = { out, in: inward, both: mergeById(out, inward), byTypes: new Map() };
       this.adjacency.set(id, cached);
     }
     return cached;
@@ -420,12 +462,14 @@ export class EmbeddedGraphStore implements GraphStore {
       toType: this.graph.getNodeAttributes(edge.to).type,
     });
     index.sorted = null;
+    this.edgeLists.clear();
   }
 
   private forgetEdgeType(edge: GraphEdge): void {
     const index = this.typeIndexOf(edge.type);
     index.entries.delete(edge.id);
     index.sorted = null;
+    this.edgeLists.clear();
   }
 
   private sortedEdgesOfType(type: string): TypedEdge[] {
@@ -444,20 +488,21 @@ export class EmbeddedGraphStore implements GraphStore {
 
   // Type lists are rebuilt lazily after writes: a burst of writes costs one sort.
   private idsOfType(type: NodeType): string[] {
-    let ids = this.byType.get(type);
-    if (!ids) {
-      ids = this.graph
+    return this.sortedOfType(type).ids;
+  }
+
+  // Ids of a type in list order with their sort keys beside them (for binary search by cursor).
+  private sortedOfType(type: NodeType): TypeList {
+    let list = this.byType.get(type);
+    if (!list) {
+      const entries = this.graph
         .filterNodes((_id, node) => node.type === type)
-        .sort((a, b) => {
-          const na = this.graph.getNodeAttributes(a);
-          const nb = this.graph.getNodeAttributes(b);
-          const ka = toSortKey(na.code);
-          const kb = toSortKey(nb.code);
-          return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
-        });
-      this.byType.set(type, ids);
+        .map((id) => ({ id, key: toSortKey(this.graph.getNodeAttributes(id).code) }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      list = { ids: entries.map((e) => e.id), keys: entries.map((e) => e.key) };
+      this.byType.set(type, list);
     }
-    return ids;
+    return list;
   }
 
   private assertOpen(): void {
@@ -495,6 +540,32 @@ export function matchesAuditFilter(entry: AuditEntry, filter: AuditQuery['filter
   if (filter.until !== undefined && entry.at >= filter.until) return false;
   if (filter.recordId !== undefined && !entry.changes.some((change) => change.id === filter.recordId)) return false;
   return true;
+}
+
+// Distinct listEdges queries kept (a matrix's linkTypes come from the caller, so they are bounded).
+const EDGE_LISTS_KEPT = 32;
+
+/** A node's neighbours per direction, and filtered by link types on demand (key: direction|types). */
+interface Adjacency extends Record<Direction, Neighbour[]> {
+  byTypes: Map<string, Neighbour[]>;
+}
+
+/** The ids of one node type in list order (code sort key, then id), with their sort keys. */
+interface TypeList {
+  ids: string[];
+  keys: string[];
+}
+
+/** Index of the first (key, id) in the sorted lists that comes after `position`; `ids.length` if none. */
+function firstAfter(keys: readonly string[], ids: readonly string[], position: { sortKey: string; id: string }): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (isAfter(keys[mid]!, ids[mid]!, position)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** An edge with the types of the nodes at its ends (node types never change: they are part of the id). */
