@@ -10,7 +10,12 @@ export interface Round {
   requests: number;
   /** Socket errors, timeouts and non-2xx answers: any of them spoils the round. */
   failures: number;
+  /** The server's CPU time (all threads, from /proc) per request answered; absent where not read. */
+  cpuUsPerRequest?: number;
 }
+
+/** A fixed request body, or one made for each request (a workload no cache can help). */
+export type Body = string | (() => string);
 
 export interface LoadOptions {
   connections: number;
@@ -25,7 +30,7 @@ export interface LoadOptions {
  * autocannon's histogram, which keeps whole milliseconds only: too coarse for
  * sub-millisecond lookups.
  */
-export async function measure(url: string, body: string, options: LoadOptions): Promise<Round> {
+export async function measure(url: string, body: Body, options: LoadOptions): Promise<Round> {
   if (options.warmupSeconds > 0) await drive(url, body, options.connections, options.warmupSeconds, null);
   const times: number[] = [];
   const result = await drive(url, body, options.connections, options.seconds, times);
@@ -45,6 +50,8 @@ export interface Contender {
   name: string;
   url: string;
   warmupSeconds: number;
+  /** The server's CPU time so far in µs (`ChildServer.cpuMicros`), for CPU per request. */
+  cpuMicros?: () => number | null;
 }
 
 /**
@@ -57,18 +64,21 @@ export interface Contender {
  */
 export async function compare(
   contenders: readonly Contender[],
-  body: string,
+  body: Body,
   options: { connections: number; slices: number; sliceSeconds: number },
 ): Promise<Record<string, Round>> {
   for (const c of contenders) if (c.warmupSeconds > 0) await drive(c.url, body, options.connections, c.warmupSeconds, null);
   const times = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
-  const totals = new Map<string, { requests: number; ok: number; failures: number }>(
-    contenders.map((c) => [c.name, { requests: 0, ok: 0, failures: 0 }]),
+  const totals = new Map<string, { requests: number; ok: number; failures: number; cpu: number | null }>(
+    contenders.map((c) => [c.name, { requests: 0, ok: 0, failures: 0, cpu: 0 }]),
   );
   for (let slice = 0; slice < options.slices; slice++) {
     for (const c of contenders) {
+      const cpuBefore = c.cpuMicros?.() ?? null;
       const result = await drive(c.url, body, options.connections, options.sliceSeconds, times.get(c.name)!);
+      const cpuAfter = c.cpuMicros?.() ?? null;
       const total = totals.get(c.name)!;
+      total.cpu = total.cpu === null || cpuBefore === null || cpuAfter === null ? null : total.cpu + (cpuAfter - cpuBefore);
       total.requests += result.requests.total;
       total.ok += result.requests.total - result.non2xx;
       total.failures += result.errors + result.timeouts + result.non2xx;
@@ -79,19 +89,21 @@ export async function compare(
     contenders.map((c) => {
       const sorted = times.get(c.name)!.sort((a, b) => a - b);
       const total = totals.get(c.name)!;
-      return [c.name, { rps: total.ok / seconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), requests: total.requests, failures: total.failures }];
+      const round: Round = { rps: total.ok / seconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), requests: total.requests, failures: total.failures };
+      if (c.cpuMicros && total.cpu !== null && total.requests > 0) round.cpuUsPerRequest = total.cpu / total.requests;
+      return [c.name, round];
     }),
   );
 }
 
-function drive(url: string, body: string, connections: number, seconds: number, times: number[] | null): Promise<autocannon.Result> {
+function drive(url: string, body: Body, connections: number, seconds: number, times: number[] | null): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url,
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-        body,
+        ...(typeof body === 'string' ? { body } : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] }),
         connections,
         pipelining: 1,
         duration: seconds,

@@ -18,6 +18,8 @@ export interface BenchReport {
     scales: number[];
   };
   dataset: { nodes: number; edges: number };
+  /** Whether servers and load generator were pinned to separate CPUs. */
+  pinned?: boolean;
   workloads: WorkloadResult[];
   coldStart: { runsMs: number[]; medianMs: number; rssAfterLoad: number | null };
   memory: {
@@ -57,6 +59,8 @@ export interface WorkloadResult {
   solo?: Round;
   ceiling?: Round;
   naive?: Round;
+  /** Ours with the HTTP response cache off (HTTP_CACHE_MAX_BYTES=0): what executing the request costs. */
+  uncached?: Round;
   oursOverCeiling?: number;
   oursOverNaive?: number;
 }
@@ -95,15 +99,20 @@ export function toMarkdown(r: BenchReport): string {
       `Dataset ×1: ${r.dataset.nodes} nodes, ${r.dataset.edges} links.`,
   );
   out.push('');
-  out.push('| workload | ours req/s | ceiling req/s | naive req/s | ours/ceiling | ours/naive | p50 ms | p99 ms | p50 ms alone | p99 ms alone | store calls/req (ours · naive) |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('"ours" answers repeats from its HTTP cache; "uncached" is the same server with `HTTP_CACHE_MAX_BYTES=0` (every request executed); naive has no cache either. CPU µs/req is each server process\'s CPU time (all threads, /proc/<pid>/stat) per request answered' + (r.pinned ? '; servers pinned to CPU 1, the load generator to CPU 0 (taskset).' : '; not pinned (no taskset).'));
+  out.push('');
+  out.push('| workload | ours req/s | uncached req/s | ceiling req/s | naive req/s | ours/ceiling | uncached/naive | CPU µs/req ours · uncached · naive · ceiling | p50 ms | p99 ms | p50 ms alone | p99 ms alone | store calls/req (uncached · naive) |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const cpu = (round: Round | undefined) => (round?.cpuUsPerRequest === undefined ? 'n/a' : round.cpuUsPerRequest.toFixed(0));
   for (const w of r.workloads) {
     if (w.skipped) {
-      out.push(`| ${w.name} (${w.title}) | ${w.skipped} | | | | | | | | | |`);
+      out.push(`| ${w.name} (${w.title}) | ${w.skipped} | | | | | | | | | | | |`);
       continue;
     }
+    const uncachedOverNaive = w.uncached && w.naive ? w.uncached.rps / w.naive.rps : undefined;
     out.push(
-      `| ${w.name} (${w.title}) | ${num(w.ours?.rps)} | ${num(w.ceiling?.rps)} | ${num(w.naive?.rps)} | ${ratio(w.oursOverCeiling)} | ${ratio(w.oursOverNaive)} | ` +
+      `| ${w.name} (${w.title}) | ${num(w.ours?.rps)} | ${num(w.uncached?.rps)} | ${w.ceiling ? num(w.ceiling.rps) : '–'} | ${num(w.naive?.rps)} | ${ratio(w.oursOverCeiling)} | ${ratio(uncachedOverNaive)} | ` +
+        `${cpu(w.ours)} · ${cpu(w.uncached)} · ${cpu(w.naive)} · ${cpu(w.ceiling)} | ` +
         `${ms(w.ours?.p50)} | ${ms(w.ours?.p99)} | ${ms(w.solo?.p50)} | ${ms(w.solo?.p99)} | ${w.storeCalls?.ours ?? 'n/a'} · ${w.storeCalls?.naive ?? 'n/a'} |`,
     );
   }

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 
 /** A server running in its own child process, so its CPU and memory are its own. */
@@ -11,6 +12,8 @@ export interface ChildServer {
   listeningAfterMs: number;
   /** Resident memory now and at its peak (bytes, from /proc), or null where /proc is not there. */
   memory(): { rss: number; peakRss: number } | null;
+  /** CPU time the process has used so far, all threads, user + system, in µs (from /proc); null without /proc. */
+  cpuMicros(): number | null;
   /** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
   stop(): Promise<void>;
 }
@@ -20,7 +23,12 @@ export interface SpawnOptions {
   /** Flags for node itself, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   args?: string[];
+  /** Pin the process to this CPU with `taskset` (ignored where taskset is missing). */
+  cpu?: number;
 }
+
+/** Whether `taskset` can pin processes here (Linux with util-linux, at least 2 CPUs). */
+export const CAN_PIN = os.availableParallelism() >= 2 && spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0;
 
 /**
  * Starts `node <script>` and resolves once it prints a JSON line with
@@ -31,7 +39,10 @@ export interface SpawnOptions {
  */
 export function spawnServer(script: string, options: SpawnOptions = {}): Promise<ChildServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...(options.args ?? [])], {
+  const argv = [...(options.nodeArgs ?? []), script, ...(options.args ?? [])];
+  // taskset execs node in place: the pid stays the server's own.
+  const [command, args] = options.cpu !== undefined && CAN_PIN ? ['taskset', ['-c', String(options.cpu), process.execPath, ...argv]] : [process.execPath, argv];
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,6 +71,7 @@ export function spawnServer(script: string, options: SpawnOptions = {}): Promise
         pid: child.pid!,
         listeningAfterMs: performance.now() - started,
         memory: () => readMemory(child.pid!),
+        cpuMicros: () => readCpuMicros(child.pid!),
         stop: () => stopChild(child, exited),
       });
     });
@@ -94,3 +106,16 @@ function readMemory(pid: number): { rss: number; peakRss: number } | null {
     return null;
   }
 }
+
+// Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name) are utime and stime in clock
+// ticks of the process and all its threads; Linux's USER_HZ is 100 on every mainstream architecture.
+function readCpuMicros(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1_000_000 / USER_HZ);
+  } catch {
+    return null;
+  }
+}
+
+const USER_HZ = 100;
