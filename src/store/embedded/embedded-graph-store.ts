@@ -38,6 +38,10 @@ import { citedResolutionIds, NgramIndex, queryTokens, scoreNormalised, scoreSymb
 export interface WriteJournal {
   append(entry: AuditEntry): void;
   close(): void;
+  /** Why the journal is unhealthy (e.g. a failed compaction), or `null`; `ping` and so `/readyz` report it. */
+  problem?(): string | null;
+  /** Resolves when background work (compaction) is done; `close` waits for it. */
+  idle?(): Promise<void>;
 }
 
 /**
@@ -265,11 +269,14 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async ping(): Promise<void> {
     this.assertOpen();
+    const problem = this.journal?.problem?.() ?? null;
+    if (problem) throw new StoreUnavailableError(`The write journal is unhealthy: ${problem}`, { reason: 'journal' });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.journal?.idle?.();
     this.journal?.close();
   }
 

@@ -5,6 +5,7 @@ import { StoreUnavailableError } from '../../domain/errors';
 import type { GraphEdge, GraphNode } from '../../domain/graph-records';
 import type { Logger } from '../../logger';
 import type { AuditEntry } from '../graph-store';
+import { acquireDataDirLock } from './data-dir-lock';
 import type { RecoveredWrites, WriteJournal } from './embedded-graph-store';
 
 /**
@@ -15,8 +16,20 @@ import type { RecoveredWrites, WriteJournal } from './embedded-graph-store';
  *   <dir>/journal.jsonl   one line per acknowledged batch:
  *                         {"seq":N,"dataset":"<seeds version>","entry":<AuditEntry>,"sha256":"<hex>"}
  *                         where sha256 is taken over the line's text before `,"sha256"`
- *   <dir>/snapshot.json   the folded effect of entries 1..S and their audit entries, same checksum scheme
- *   <dir>/LOCK            the pid of the process that has the journal open
+ *   <dir>/audit/segment-<first seq>.jsonl
+ *                         earlier journals, rotated whole at compaction: the audit log, append-only,
+ *                         never rewritten, same line format
+ *   <dir>/snapshot.json   the folded effect of entries 1..S on the graph (the last state of every
+ *                         record a write touched; no audit entries), same checksum scheme
+ *   <dir>/LOCK            the writer's OS lock (`data-dir-lock.ts`)
+ *
+ * Compaction runs off the request path: once `compactEvery` batches are in
+ * the journal, the next turn of the event loop rotates the journal into an
+ * audit segment (a rename) and then writes the snapshot in slices that
+ * yield to the event loop, so no write waits on it for long. A failed
+ * compaction is not retried per write: it is reported by `problem()` (and so
+ * by `/readyz`) and retried once a minute; every batch stays durable in the
+ * journal or a segment meanwhile.
  *
  * `append` returns only after the line is written and fsync'd. On open every
  * complete, valid line is replayed; a torn or corrupt LAST line (a crash in
@@ -58,20 +71,24 @@ export interface RecoveryReport {
 /** The journal or the snapshot is damaged somewhere a crash cannot explain; start-up stops. */
 export class JournalCorruptError extends Error {}
 
-/** Another live process has this data folder open. */
-export class JournalLockedError extends Error {}
+export { JournalLockedError, LOCK_FILE } from './data-dir-lock';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 export const SNAPSHOT_FILE = 'snapshot.json';
-export const LOCK_FILE = 'LOCK';
-const SNAPSHOT_FORMAT = 'wsis-graph-snapshot/1';
+export const AUDIT_DIR = 'audit';
+const SNAPSHOT_FORMAT = 'wsis-graph-snapshot/2';
+// Snapshots before audit segments carried the audit log inline; they are migrated on open.
+const SNAPSHOT_FORMAT_V1 = 'wsis-graph-snapshot/1';
+const RETRY_COMPACTION_MS = 60_000;
+// Records serialised between two yields to the event loop while a snapshot is written.
+const RECORDS_PER_SLICE = 500;
 const CHECKSUM_KEY = ',"sha256":"';
 
 /** Opens (creating when missing) the journal in `options.dir` and reads back what it holds. */
 export function openFileWriteJournal(options: OpenFileWriteJournalOptions): OpenedJournal {
   const dir = path.resolve(options.dir);
   fs.mkdirSync(dir, { recursive: true });
-  const releaseLock = acquireLock(dir);
+  const releaseLock = acquireDataDirLock(dir);
   try {
     return open(dir, options, releaseLock);
   } catch (error) {
@@ -86,6 +103,12 @@ export class FileWriteJournal implements WriteJournal {
   private size: number;
   private lastSeq: number;
   private broken: Error | null = null;
+  /** The running background compaction, if any. */
+  private compacting: Promise<void> | null = null;
+  private compactionFailure: { error: string; at: string } | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  /** The seq of the journal file's first line: the name of the segment it becomes. */
+  private journalFirstSeq: number;
 
   /** @internal use {@link openFileWriteJournal} */
   constructor(
@@ -94,10 +117,12 @@ export class FileWriteJournal implements WriteJournal {
     private readonly folded: FoldedState,
     private readonly pending: AuditEntry[],
     private readonly releaseLock: () => void,
+    journalFirstSeq: number,
   ) {
     this.fd = fs.openSync(path.join(dir, JOURNAL_FILE), 'a');
     this.size = fs.fstatSync(this.fd).size;
     this.lastSeq = pending.at(-1)?.seq ?? folded.seq;
+    this.journalFirstSeq = journalFirstSeq;
   }
 
   /** The last acknowledged `seq`. */
@@ -119,6 +144,7 @@ export class FileWriteJournal implements WriteJournal {
     }
     const line = Buffer.from(`${withChecksum(`{"seq":${entry.seq},"dataset":${JSON.stringify(this.options.datasetVersion)},"entry":${JSON.stringify(entry)}`)}\n`);
     try {
+      if (this.size === 0) this.journalFirstSeq = entry.seq;
       writeAll(this.fd, line);
       fs.fsyncSync(this.fd);
     } catch (error) {
@@ -134,48 +160,113 @@ export class FileWriteJournal implements WriteJournal {
     this.size += line.length;
     this.lastSeq = entry.seq;
     this.pending.push(entry);
-    if (this.pending.length >= (this.options.compactEvery ?? 1000)) {
+    if (this.pending.length >= (this.options.compactEvery ?? 1000) && !this.compacting && !this.compactionFailure) {
+      // Off the request path: this write is acknowledged before compaction starts.
+      this.compacting = new Promise((resolve) => setImmediate(resolve)).then(() => this.compactInBackground());
+    }
+  }
+
+  /** Why the journal is not healthy (a failed compaction), or `null`. `/readyz` reports it. */
+  problem(): string | null {
+    if (this.broken) return `the journal failed: ${String(this.broken)}`;
+    return this.compactionFailure ? `compaction failed at ${this.compactionFailure.at}: ${this.compactionFailure.error}` : null;
+  }
+
+  /** Resolves when no compaction is running (tests, `close`). */
+  async idle(): Promise<void> {
+    while (this.compacting) await this.compacting;
+  }
+
+  /**
+   * Compacts now, synchronously: rotates the journal into an audit segment
+   * and writes the snapshot. For tests and tools; the service compacts in
+   * the background (see the class comment).
+   */
+  compact(): void {
+    const rotated = this.rotate();
+    if (!rotated) return;
+    const tmp = path.join(this.dir, `${SNAPSHOT_FILE}.tmp`);
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      for (const chunk of snapshotChunks(rotated, this.options.datasetVersion)) writeAll(fd, Buffer.from(chunk));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    this.installSnapshot(tmp, rotated.seq);
+  }
+
+  private async compactInBackground(): Promise<void> {
+    const started = Date.now();
+    try {
+      if (this.fd === null || this.broken) return;
+      const rotated = this.rotate();
+      if (!rotated) return;
+      const tmp = path.join(this.dir, `${SNAPSHOT_FILE}.tmp`);
+      const handle = await fs.promises.open(tmp, 'w');
       try {
-        this.compact();
-      } catch (error) {
-        // The batch is durable in the journal already; a failed compaction only postpones the next one.
-        this.options.logger?.warn('journal compaction failed; the journal keeps every batch', { error: String(error) });
+        let slice = 0;
+        for (const chunk of snapshotChunks(rotated, this.options.datasetVersion)) {
+          await handle.write(chunk);
+          if (++slice % RECORDS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+        await handle.sync();
+      } finally {
+        await handle.close();
       }
+      if (this.fd === null) return; // closed meanwhile: the next open finishes from the segments
+      this.installSnapshot(tmp, rotated.seq);
+      this.options.logger?.info('journal compacted', { seq: rotated.seq, ms: Date.now() - started });
+    } catch (error) {
+      this.compactionFailure = { error: String(error), at: new Date().toISOString() };
+      this.options.logger?.error('journal compaction failed; every batch stays durable, retrying in a minute', { error: String(error) });
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.compactionFailure = null;
+        if (this.fd !== null && !this.compacting) this.compacting = this.compactInBackground();
+      }, RETRY_COMPACTION_MS);
+      this.retryTimer.unref();
+    } finally {
+      this.compacting = null;
     }
   }
 
   /**
-   * Folds every journal line into a new snapshot and empties the journal.
-   * Crash-safe at every step: (1) the snapshot is written to a temporary file
-   * and fsync'd; (2) renamed over `snapshot.json` and the folder fsync'd;
-   * (3) the journal is truncated and fsync'd. A crash before (2) leaves the
-   * old snapshot and the full journal; after (2) and before (3), the journal's
-   * lines have `seq` ≤ the snapshot's and are skipped on open.
+   * Moves the journal's lines into a new audit segment (a rename, so the
+   * segment is complete or absent) and starts an empty journal; returns the
+   * graph state as of the last rotated entry. Crash-safe: the segment's
+   * entries above the snapshot's seq are replayed on open.
    */
-  compact(): void {
+  private rotate(): FoldedState | null {
     if (this.fd === null) throw new StoreUnavailableError('The journal is closed.');
     if (this.broken) throw new StoreUnavailableError('The journal failed earlier; restart the service.');
-    const next = fold(this.folded, this.pending);
-    const text = snapshotText(next, this.options.datasetVersion);
-    const tmp = path.join(this.dir, `${SNAPSHOT_FILE}.tmp`);
-    const tmpFd = fs.openSync(tmp, 'w');
-    try {
-      writeAll(tmpFd, Buffer.from(text));
-      fs.fsyncSync(tmpFd);
-    } finally {
-      fs.closeSync(tmpFd);
+    if (this.pending.length === 0 && this.size === 0) return null;
+    const entries = this.pending.splice(0);
+    const auditDir = path.join(this.dir, AUDIT_DIR);
+    fs.mkdirSync(auditDir, { recursive: true });
+    if (this.size > 0) {
+      const first = this.journalFirstSeq;
+      fs.closeSync(this.fd);
+      this.fd = null;
+      fs.renameSync(path.join(this.dir, JOURNAL_FILE), path.join(auditDir, segmentName(first)));
+      fsyncDir(auditDir);
+      this.fd = fs.openSync(path.join(this.dir, JOURNAL_FILE), 'a');
+      fsyncDir(this.dir);
+      this.size = 0;
     }
+    const next = fold(this.folded, entries);
+    Object.assign(this.folded, next);
+    return next;
+  }
+
+  private installSnapshot(tmp: string, seq: number): void {
     fs.renameSync(tmp, path.join(this.dir, SNAPSHOT_FILE));
     fsyncDir(this.dir);
-    Object.assign(this.folded, next);
-    this.pending.length = 0;
-    fs.ftruncateSync(this.fd, 0);
-    fs.fsyncSync(this.fd);
-    this.size = 0;
-    this.options.logger?.info('journal compacted', { seq: next.seq });
+    this.options.logger?.info('journal snapshot written', { seq });
   }
 
   close(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.fd === null) return;
     fs.closeSync(this.fd);
     this.fd = null;
@@ -183,12 +274,11 @@ export class FileWriteJournal implements WriteJournal {
   }
 }
 
-// What a snapshot holds: the last state of every record the journal ever touched, and the audit log.
+// What a snapshot holds: the last state of every record the journal ever touched (at most the graph's size).
 interface FoldedState {
   seq: number;
   nodes: Map<string, GraphNode | null>;
   edges: Map<string, GraphEdge | null>;
-  audit: AuditEntry[];
 }
 
 function open(dir: string, options: OpenFileWriteJournalOptions, releaseLock: () => void): OpenedJournal {
@@ -199,8 +289,17 @@ function open(dir: string, options: OpenFileWriteJournalOptions, releaseLock: ()
     log?.warn('removing an unfinished snapshot left by an interrupted compaction', { file: tmp });
     fs.unlinkSync(tmp);
   }
-  const { state, dataset: snapshotDataset } = readSnapshot(path.join(dir, SNAPSHOT_FILE));
+  fs.rmSync(path.join(dir, AUDIT_DIR, 'segment.tmp'), { force: true });
+  const { state, dataset: snapshotDataset, legacyAudit } = readSnapshot(path.join(dir, SNAPSHOT_FILE));
   let datasetChanged = snapshotDataset !== null && snapshotDataset !== options.datasetVersion;
+  if (legacyAudit.length > 0) {
+    migrateLegacySnapshot(dir, state, legacyAudit, snapshotDataset ?? options.datasetVersion);
+    log?.info('journal: moved the audit log out of the snapshot into audit/', { entries: legacyAudit.length });
+  }
+  const segments = readSegments(dir);
+  if (segments.datasetChanged(options.datasetVersion)) datasetChanged = true;
+  // Every acknowledged batch, oldest first: the segments, then the journal.
+  const history: AuditEntry[] = [...segments.entries];
 
   const journalPath = path.join(dir, JOURNAL_FILE);
   const bytes = fs.existsSync(journalPath) ? fs.readFileSync(journalPath) : Buffer.alloc(0);
@@ -209,6 +308,7 @@ function open(dir: string, options: OpenFileWriteJournalOptions, releaseLock: ()
   let alreadyInSnapshot = 0;
   let truncatedTail: RecoveryReport['truncatedTail'] = null;
   let previous: number | null = null;
+  const inSegments = history.at(-1)?.seq ?? 0;
 
   for (const [index, line] of lines.entries()) {
     const isLast = index === lines.length - 1;
@@ -230,15 +330,32 @@ function open(dir: string, options: OpenFileWriteJournalOptions, releaseLock: ()
     if (previous !== null && seq !== previous + 1) {
       throw new JournalCorruptError(`${journalPath} is corrupt at byte ${line.start}: entry ${seq} follows entry ${previous}.`);
     }
-    if (previous === null && seq > state.seq + 1) {
+    if (previous === null && seq > state.seq + 1 && history.length === 0) {
       throw new JournalCorruptError(
         `${journalPath} starts at entry ${seq} but the snapshot ends at entry ${state.seq}: entries are missing.`,
       );
     }
     previous = seq;
     if (dataset !== options.datasetVersion) datasetChanged = true;
-    if (seq <= state.seq) alreadyInSnapshot++;
-    else replay.push(entry);
+    // A journal line already in a segment: a v1 compaction stopped between its rename and the truncation.
+    if (seq <= inSegments) {
+      alreadyInSnapshot++;
+      continue;
+    }
+    if (seq !== (history.at(-1)?.seq ?? state.seq) + 1 && !(history.length === 0 && seq <= state.seq + 1)) {
+      throw new JournalCorruptError(`${journalPath} starts at entry ${seq} but the audit log ends at entry ${history.at(-1)?.seq ?? state.seq}: entries are missing.`);
+    }
+    history.push(entry);
+  }
+  if (history.length > 0 && history[0]!.seq !== 1) {
+    throw new JournalCorruptError(`${dir}: the audit log starts at entry ${history[0]!.seq}, not 1: segments are missing.`);
+  }
+  if (state.seq > (history.at(-1)?.seq ?? 0)) {
+    throw new JournalCorruptError(`${dir}: the snapshot ends at entry ${state.seq} but the audit log at ${history.at(-1)?.seq ?? 0}: entries are missing.`);
+  }
+  for (const entry of history) {
+    if (entry.seq > state.seq) replay.push(entry);
+    else if (entry.seq > inSegments) alreadyInSnapshot++;
   }
 
   if (datasetChanged) {
@@ -246,18 +363,46 @@ function open(dir: string, options: OpenFileWriteJournalOptions, releaseLock: ()
       dataset: options.datasetVersion,
     });
   }
-  const journal = new FileWriteJournal(dir, options, state, [...replay], releaseLock);
+  if (inSegments > 0 && alreadyInSnapshot > 0) dropLinesUpTo(journalPath, inSegments);
+  const inJournal = history.find((entry) => entry.seq > inSegments);
+  const journal = new FileWriteJournal(dir, options, state, [...replay], releaseLock, inJournal?.seq ?? (history.at(-1)?.seq ?? state.seq) + 1);
   fsyncDir(dir);
   const report: RecoveryReport = { snapshotSeq: state.seq, replayed: replay.length, alreadyInSnapshot, truncatedTail, datasetChanged };
   return {
     journal,
     recovered: {
       snapshot: state.seq > 0 ? { nodes: [...state.nodes], edges: [...state.edges] } : undefined,
-      compacted: state.audit,
+      compacted: history.filter((entry) => entry.seq <= state.seq),
       replay,
     },
     report,
   };
+}
+
+/**
+ * Rewrites the journal without its lines up to `seq` (already in a segment
+ * or the snapshot: a v1 compaction stopped before truncating), so that it
+ * can later become a segment of its own. Atomic: written beside, fsync'd, renamed.
+ */
+function dropLinesUpTo(journalPath: string, seq: number): void {
+  const bytes = fs.readFileSync(journalPath);
+  const kept = splitLines(bytes)
+    .filter((line) => line.complete)
+    .map((line) => bytes.subarray(line.start, line.end).toString('utf8'))
+    .filter((text) => {
+      const parsed = parseLine(text);
+      return !('error' in parsed) && parsed.seq > seq;
+    });
+  const tmp = `${journalPath}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    writeAll(fd, Buffer.from(kept.map((text) => `${text}\n`).join('')));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, journalPath);
+  fsyncDir(path.dirname(journalPath));
 }
 
 function fold(state: FoldedState, entries: readonly AuditEntry[]): FoldedState {
@@ -269,20 +414,39 @@ function fold(state: FoldedState, entries: readonly AuditEntry[]): FoldedState {
       else edges.set(change.id, change.after);
     }
   }
-  return { seq: entries.at(-1)?.seq ?? state.seq, nodes, edges, audit: [...state.audit, ...entries] };
+  return { seq: entries.at(-1)?.seq ?? state.seq, nodes, edges };
 }
 
-function snapshotText(state: FoldedState, dataset: string): string {
-  const body =
-    `{"format":${JSON.stringify(SNAPSHOT_FORMAT)},"seq":${state.seq},"dataset":${JSON.stringify(dataset)}` +
-    `,"nodes":${JSON.stringify([...state.nodes])},"edges":${JSON.stringify([...state.edges])}` +
-    `,"audit":${JSON.stringify(state.audit)}`;
-  return `${withChecksum(body)}\n`;
+// The snapshot's text in pieces, one record each, with the checksum over all of them at the end.
+function* snapshotChunks(state: FoldedState, dataset: string): Generator<string> {
+  const hash = createHash('sha256');
+  const emit = (text: string) => {
+    hash.update(text, 'utf8');
+    return text;
+  };
+  yield emit(`{"format":${JSON.stringify(SNAPSHOT_FORMAT)},"seq":${state.seq},"dataset":${JSON.stringify(dataset)},"nodes":[`);
+  let first = true;
+  for (const record of state.nodes) {
+    yield emit(`${first ? '' : ','}${JSON.stringify(record)}`);
+    first = false;
+  }
+  yield emit('],"edges":[');
+  first = true;
+  for (const record of state.edges) {
+    yield emit(`${first ? '' : ','}${JSON.stringify(record)}`);
+    first = false;
+  }
+  yield emit(']');
+  yield `${CHECKSUM_KEY}${hash.digest('hex')}"}\n`;
 }
 
-function readSnapshot(file: string): { state: FoldedState; dataset: string | null } {
-  const empty: FoldedState = { seq: 0, nodes: new Map(), edges: new Map(), audit: [] };
-  if (!fs.existsSync(file)) return { state: empty, dataset: null };
+function segmentName(firstSeq: number): string {
+  return `segment-${String(firstSeq).padStart(12, '0')}.jsonl`;
+}
+
+function readSnapshot(file: string): { state: FoldedState; dataset: string | null; legacyAudit: AuditEntry[] } {
+  const empty: FoldedState = { seq: 0, nodes: new Map(), edges: new Map() };
+  if (!fs.existsSync(file)) return { state: empty, dataset: null, legacyAudit: [] };
   const text = fs.readFileSync(file, 'utf8').replace(/\n$/, '');
   const checked = verifyChecksum(text);
   if ('error' in checked) {
@@ -295,13 +459,69 @@ function readSnapshot(file: string): { state: FoldedState; dataset: string | nul
     dataset: string;
     nodes: [string, GraphNode | null][];
     edges: [string, GraphEdge | null][];
-    audit: AuditEntry[];
+    audit?: AuditEntry[];
   };
-  if (data.format !== SNAPSHOT_FORMAT) throw new JournalCorruptError(`${file} has an unknown format ${JSON.stringify(data.format)}.`);
+  if (data.format !== SNAPSHOT_FORMAT && data.format !== SNAPSHOT_FORMAT_V1) {
+    throw new JournalCorruptError(`${file} has an unknown format ${JSON.stringify(data.format)}.`);
+  }
   return {
-    state: { seq: data.seq, nodes: new Map(data.nodes), edges: new Map(data.edges), audit: data.audit },
+    state: { seq: data.seq, nodes: new Map(data.nodes), edges: new Map(data.edges) },
     dataset: data.dataset,
+    legacyAudit: data.format === SNAPSHOT_FORMAT_V1 ? (data.audit ?? []) : [],
   };
+}
+
+/**
+ * The audit segments, oldest first, checked line by line: they are renamed
+ * into place whole, so any damage is corruption, not a crash.
+ */
+function readSegments(dir: string): { entries: AuditEntry[]; datasetChanged: (version: string) => boolean } {
+  const auditDir = path.join(dir, AUDIT_DIR);
+  const datasets = new Set<string>();
+  const entries: AuditEntry[] = [];
+  if (!fs.existsSync(auditDir)) return { entries, datasetChanged: () => false };
+  const names = fs.readdirSync(auditDir).filter((name) => /^segment-\d{12}\.jsonl$/.test(name)).sort();
+  for (const name of names) {
+    const file = path.join(auditDir, name);
+    const bytes = fs.readFileSync(file);
+    for (const line of splitLines(bytes)) {
+      const parsed = line.complete ? parseLine(bytes.subarray(line.start, line.end).toString('utf8')) : { error: 'no newline at the end' };
+      if ('error' in parsed) throw new JournalCorruptError(`${file} is corrupt at byte ${line.start}: ${parsed.error}. Start-up stops; see src/store/embedded/README.md.`);
+      const previous = entries.at(-1)?.seq;
+      if (previous !== undefined && parsed.seq !== previous + 1) {
+        throw new JournalCorruptError(`${file} is corrupt at byte ${line.start}: entry ${parsed.seq} follows entry ${previous}.`);
+      }
+      datasets.add(parsed.dataset);
+      entries.push(parsed.entry);
+    }
+  }
+  return { entries, datasetChanged: (version) => [...datasets].some((d) => d !== version) };
+}
+
+// A snapshot from before audit segments: its audit entries become the first segment, then the snapshot is rewritten without them.
+function migrateLegacySnapshot(dir: string, state: FoldedState, audit: readonly AuditEntry[], dataset: string): void {
+  const auditDir = path.join(dir, AUDIT_DIR);
+  fs.mkdirSync(auditDir, { recursive: true });
+  if (audit.length > 0) {
+    const tmp = path.join(auditDir, 'segment.tmp');
+    const lines = audit.map((entry) => `${withChecksum(`{"seq":${entry.seq},"dataset":${JSON.stringify(dataset)},"entry":${JSON.stringify(entry)}`)}\n`);
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      writeAll(fd, Buffer.from(lines.join('')));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, path.join(auditDir, segmentName(audit[0]!.seq)));
+    fsyncDir(auditDir);
+  }
+  const tmp = path.join(dir, `${SNAPSHOT_FILE}.tmp`);
+  fs.writeFileSync(tmp, [...snapshotChunks(state, dataset)].join(''));
+  const fd = fs.openSync(tmp, 'r');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  fs.renameSync(tmp, path.join(dir, SNAPSHOT_FILE));
+  fsyncDir(dir);
 }
 
 function parseLine(text: string): { seq: number; dataset: string; entry: AuditEntry } | { error: string } {
@@ -377,41 +597,5 @@ function fsyncDir(dir: string): void {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-// Folders open in this process: a second open would interleave two writers, like a second process.
-const openHere = new Set<string>();
-
-/**
- * One writer per data folder. The lock file holds the owner's pid; a lock
- * whose pid is no longer running (the owner was killed) is taken over.
- */
-function acquireLock(dir: string): () => void {
-  const file = path.join(dir, LOCK_FILE);
-  if (openHere.has(dir)) throw new JournalLockedError(`${dir} is already open in this process.`);
-  try {
-    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const owner = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-    if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
-      throw new JournalLockedError(`${dir} is in use by process ${owner} (${file}); one service per data folder.`);
-    }
-    fs.writeFileSync(file, String(process.pid));
-  }
-  openHere.add(dir);
-  return () => {
-    openHere.delete(dir);
-    fs.rmSync(file, { force: true });
-  };
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
