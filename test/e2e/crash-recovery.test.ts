@@ -149,6 +149,10 @@ describe('store/embedded: a crash loses no acknowledged write and leaves none ha
 
       let killed = false;
       const inFlight = new Set<string>();
+      // The kill timer starts at this round's first acknowledgement, so that a loaded machine (slow
+      // start, slow first write) cannot kill the service before it acknowledged anything.
+      let firstAck!: () => void;
+      const acknowledgedOnce = new Promise<void>((resolve) => (firstAck = resolve));
       const writer = async (w: number) => {
         for (let i = 0; !killed; i++) {
           const code = `r${round}-w${w}-${i}`;
@@ -160,6 +164,7 @@ describe('store/embedded: a crash loses no acknowledged write and leaves none ha
             expect(data).toEqual({ applyChanges: { applied: 3 } });
             acknowledged.push(code);
             figures.acknowledged++;
+            firstAck();
             inFlight.delete(code);
           } catch (error) {
             if (!killed) throw error;
@@ -168,6 +173,7 @@ describe('store/embedded: a crash loses no acknowledged write and leaves none ha
         }
       };
       const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
+      await Promise.race([acknowledgedOnce, Promise.all(writers)]); // a writer that fails before any ack fails the test
       await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(random() * 1200)));
       killed = true;
       child.kill('SIGKILL');
