@@ -29,7 +29,23 @@ const envSchema = z.object({
   NEO4J_MAX_POOL_SIZE: int(1, 1000).default(50).describe('driver connection pool size'),
   NEO4J_TIMEOUT_MS: int(100, 600_000).default(15_000).describe('transaction and connection acquisition timeout'),
   MAX_DEPTH: int(1, 100).default(12).describe('deepest selection nesting a query may have'),
-  MAX_COST: int(1, 1_000_000).default(20_000).describe('largest query cost (fields weighted by list multipliers)'),
+  MAX_COST: int(1, 100_000_000)
+    .default(100_000)
+    .describe('largest estimated query cost: the values an answer can hold, lists counted by `first` or by their largest fan-out in the data'),
+  EXPENSIVE_COST: int(1, 100_000_000)
+    .default(20_000)
+    .describe('estimated cost above which a query counts as expensive and waits for one of MAX_CONCURRENT_EXPENSIVE slots'),
+  MAX_CONCURRENT_EXPENSIVE: int(1, 1000).default(1).describe('expensive queries executing at once; the others wait in arrival order'),
+  MAX_QUEUED_EXPENSIVE: int(0, 100_000).default(50).describe('expensive queries waiting at most; past it SERVER_BUSY (503, Retry-After)'),
+  RATE_LIMIT_ANONYMOUS: int(0, 10_000_000)
+    .default(600)
+    .describe('requests per RATE_LIMIT_WINDOW_S from one client address without an API key (0: no limit); 429 past it'),
+  RATE_LIMIT_KEYED: int(0, 10_000_000).default(6000).describe('requests per RATE_LIMIT_WINDOW_S with one API key (0: no limit); 429 past it'),
+  RATE_LIMIT_WINDOW_S: int(1, 86_400).default(60).describe('the rate limits\' window, in seconds'),
+  MAX_EXECUTION_MS: int(10, 600_000).default(2_000).describe('longest a query may execute before it is aborted with EXECUTION_TIMEOUT'),
+  MAX_RESPONSE_BYTES: int(1024, 1024 * 1024 * 1024)
+    .default(8 * 1024 * 1024)
+    .describe('largest GraphQL answer sent; a larger one is replaced by RESPONSE_TOO_LARGE'),
   MAX_ALIASES: int(1, 1000).default(30).describe('most aliases in one query'),
   MAX_TOKENS: int(10, 1_000_000).default(5_000).describe('most lexical tokens in one query document'),
   MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024)
@@ -69,7 +85,11 @@ const envSchema = z.object({
     .default('no-cache')
     .describe('Cache-Control of cacheable answers (private is added for requests with a key)'),
   HTTP_COMPRESS_MIN_BYTES: int(0, 100 * 1024 * 1024).default(1024).describe('smallest text answer sent compressed (br or gzip) when accepted'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('least severe log level written'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', 'silent'])
+    .default('info')
+    .describe('least severe log level written (info includes one line per request)'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json').describe('JSON lines, or readable coloured lines for development (npm run dev)'),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -1,24 +1,39 @@
+import pino, { type Logger as PinoLogger } from 'pino';
+import pinoPretty from 'pino-pretty';
+
 /**
- * Structured logs: one JSON object per line on stdout (stderr for errors),
- * with time, level and message, so log collectors can parse them. API keys
- * and request bodies are never passed here.
+ * Structured logs through pino: one JSON object per line on stdout, `level`
+ * as a word, ISO `time`, then `msg` and the fields, so log collectors can
+ * parse them. With `format: 'pretty'` (`LOG_FORMAT=pretty`, what `npm run dev`
+ * uses) the same lines are printed readably, coloured on a terminal. API
+ * keys and request bodies are never passed here.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type LogFormat = 'json' | 'pretty';
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** Writes out what is buffered (before the process exits). */
+  flush?(): void;
 }
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
-export function createLogger(level: LogLevel = 'info'): Logger {
-  const write = (at: Exclude<LogLevel, 'silent'>) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[at] < RANK[level]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: at, msg: message, ...fields });
-    (at === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+export function createLogger(level: LogLevel = 'info', format: LogFormat = 'json'): Logger {
+  const options = {
+    level,
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
   };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+  const logger: PinoLogger =
+    format === 'pretty'
+      ? pino(options, pinoPretty({ sync: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }))
+      : pino(options, pino.destination({ dest: 1, sync: false, minLength: 0 }));
+  // `msg` first in the object keeps it before the fields in the line (`"msg":"listening","url":…`).
+  const write = (at: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields: Record<string, unknown> = {}) => {
+    if (logger.isLevelEnabled(at)) logger[at]({ msg: message, ...fields });
+  };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), flush: () => logger.flush() };
 }

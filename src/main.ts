@@ -8,7 +8,7 @@ import { createGraphStore } from './store/create-graph-store';
 /** Composition root: config → store → app → listen; closes everything on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   const store = await createGraphStore(config, logger);
   const app = createApp({ store, config, logger });
   const server = createServer(app, edgeLimitsOf(config), logger);
@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     // Stop accepting, let requests in flight finish, then release the store.
     server.close(() => {
       store.close().then(
-        () => process.exit(0),
+        () => {
+          logger.flush?.();
+          process.exit(0);
+        },
         (error: unknown) => {
           logger.error('store did not close cleanly', { error: String(error) });
           process.exit(1);

@@ -76,6 +76,11 @@ const AXES: Record<MatrixAxis, AxisSpec> = {
   INITIATIVES: { type: 'Initiative', rollUp: false },
 };
 
+/** The node type an axis lists (for the cost limit's bound on a matrix's rows, columns and cells). */
+export function axisNodeType(axis: MatrixAxis): NodeType {
+  return AXES[axis].type;
+}
+
 /**
  * Builds a matrix between two axes. Reads: the axis nodes (`listNodes`, one
  * call per axis), the part-of and target-reach families (one `listEdges`),

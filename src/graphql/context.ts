@@ -3,6 +3,10 @@ import type { Config } from '../config';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { ReleaseHistory } from '../seeds/releases/release-history';
 import type { GraphStore } from '../store/graph-store';
+import { createTimeSlice, type TimeSlice } from './time-slices';
+
+/** How long one request works before other requests and timers get a turn. */
+const TIME_SLICE_MS = 5;
 
 /** What every resolver receives: the store port, this request's loaders, and the limits. */
 export interface GraphQLContext {
@@ -13,6 +17,8 @@ export interface GraphQLContext {
   principal?: Principal;
   /** The seeds' release history (`seeds/releases/`), for `dataset.releases` and `dataset.changes`. */
   releases?: ReleaseHistory;
+  /** When this request's resolvers give way to others (see time-slices.ts). */
+  timeSlice?: TimeSlice;
 }
 
 export function createContext(
@@ -21,5 +27,5 @@ export function createContext(
   principal: Principal = null,
   releases?: ReleaseHistory,
 ): GraphQLContext {
-  return { store, loaders: createLoaders(store), limits, principal, releases };
+  return { store, loaders: createLoaders(store), limits, principal, releases, timeSlice: createTimeSlice(TIME_SLICE_MS) };
 }

@@ -1,8 +1,18 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, parse, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { estimateCost } from './cost/estimate-cost';
+import type { FanOutBounds } from './cost/fan-out-bounds';
+import type { ExpensiveGate } from './expensive-gate';
+import { operationOf } from './operation-of';
+import { noteFacts } from './request-facts';
+
+/** Queries estimated above `cost` wait for a slot of `gate` before they execute. */
+export interface ExpensiveLimit {
+  cost: number;
+  gate: ExpensiveGate;
+}
 
 export interface QueryLimits {
   maxDepth: number;
@@ -15,16 +25,24 @@ export interface QueryLimits {
  * Refuses queries that are too deep, too costly, too aliased or too long
  * before they run, each with code `QUERY_TOO_COMPLEX` and `extensions.limit`
  * naming the limit (`depth`, `cost`, `aliases`, `tokens`) and its maximum.
- * Depth, cost and aliases use GraphQL Armor's validation rules; the token
- * limit is graphql-js's own parser option.
+ *
+ * - tokens: graphql-js's own parser option;
+ * - depth and aliases: GraphQL Armor's validation rules (cached with the
+ *   document's validation by yoga);
+ * - cost: an upper bound on the values the answer can hold, counting lists
+ *   by the largest fan-out of each field in the loaded graph
+ *   (`src/graphql/cost/`); checked just before execution, because it depends
+ *   on the variables (`first: $n`) and on the data, which writes change, so
+ *   it cannot be cached with the document. The refusal carries `estimate`.
+ *
+ * A mutation tells `bounds` that the graph changed.
  */
-export function useQueryLimits(limits: QueryLimits): Plugin {
+export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?: ExpensiveLimit): Plugin {
   const reject = (limit: string, max: number) => (context: ValidationContext | null, error: GraphQLError) => {
     context?.reportError(tooComplex(error.message.replace(/^Syntax Error: /, ''), limit, max));
   };
   const rules = [
     maxDepthRule({ n: limits.maxDepth, propagateOnRejection: false, onReject: [reject('depth', limits.maxDepth)] }),
-    costLimitRule({ maxCost: limits.maxCost, propagateOnRejection: false, onReject: [reject('cost', limits.maxCost)] }),
     maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: [reject('aliases', limits.maxAliases)] }),
   ];
   return {
@@ -43,12 +61,55 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
     onValidate({ addValidationRule }) {
       for (const rule of rules) addValidationRule(rule);
     },
+    async onExecute({ args, setResultAndStopExecution }) {
+      const table = await bounds.current();
+      const estimate = estimateCost(args.schema, args.document, table, args.variableValues ?? {}, args.operationName);
+      const request = (args.contextValue as { request?: Request }).request;
+      const operation = operationOf(args.document, args.operationName);
+      noteFacts(request, { costEstimate: estimate, operationName: operation?.name?.value ?? null, operationType: operation?.operation });
+      if (estimate > limits.maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            tooComplex(`Query cost is estimated at ${estimate}, over the limit of ${limits.maxCost}.`, 'cost', limits.maxCost, undefined, {
+              estimate,
+            }),
+          ],
+        });
+        return;
+      }
+      let release: (() => void) | undefined;
+      if (gate && estimate > gate.cost && operation?.operation !== 'mutation') {
+        const slot = gate.gate.acquire();
+        if (!slot) {
+          noteFacts(request, { errorCode: 'SERVER_BUSY' });
+          setResultAndStopExecution({ errors: [serverBusy(gate.gate)] });
+          return;
+        }
+        release = await slot;
+        // The response hook releases it too, should execution throw past onExecuteDone.
+        noteFacts(request, { releaseSlot: release });
+      }
+      const mutation = operation?.operation === 'mutation';
+      if (!release && !mutation) return;
+      return {
+        onExecuteDone: () => {
+          release?.();
+          if (mutation) bounds.invalidate();
+        },
+      };
+    },
   };
 }
 
-function tooComplex(message: string, limit: string, max: number, originalError?: unknown): GraphQLError {
+function tooComplex(message: string, limit: string, max: number, originalError?: unknown, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, {
     originalError: originalError instanceof Error ? originalError : undefined,
-    extensions: { code: 'QUERY_TOO_COMPLEX', limit, max },
+    extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, ...extra },
+  });
+}
+
+function serverBusy(gate: ExpensiveGate): GraphQLError {
+  return new GraphQLError('Too many expensive queries are waiting; retry in a moment, or ask for less.', {
+    extensions: { code: 'SERVER_BUSY', limit: 'expensive', max: gate.maxRunning + gate.maxQueued, http: { status: 503, headers: { 'retry-after': '1' } } },
   });
 }

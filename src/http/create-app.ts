@@ -3,9 +3,14 @@ import { useApiKeyAuth } from '../auth/use-api-key-auth';
 import type { Config } from '../config';
 import { DomainError } from '../domain/errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
+import { FanOutBounds, relationSpecsOf } from '../graphql/cost/fan-out-bounds';
 import { maskError } from '../graphql/mask-error';
 import { createSchema } from '../graphql/schema';
+import { resolvers } from '../graphql/resolvers';
+import { withTimeSlices } from '../graphql/time-slices';
+import { ExpensiveGate } from '../graphql/expensive-gate';
 import { useErrorCodes } from '../graphql/use-error-codes';
+import { useExecutionDeadline } from '../graphql/use-execution-deadline';
 import { useQueryLimits } from '../graphql/use-query-limits';
 import type { Logger } from '../logger';
 import type { GraphStore } from '../store/graph-store';
@@ -18,6 +23,9 @@ import { findSeedsDir } from '../seeds/load-seeds';
 import { readReleaseHistory } from '../seeds/releases/release-history';
 import { useHealthRoutes } from './use-health-routes';
 import { useWebRoutes } from './use-web-routes';
+import { useRateLimit } from './use-rate-limit';
+import { useRequestLog } from './use-request-log';
+import { useResponseCap } from './use-response-cap';
 
 export interface AppDeps {
   store: GraphStore;
@@ -53,8 +61,12 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
   });
   // Resolvers write through this one: each write bumps the cache's generation.
   const cachedStore = responseCache.store;
+  // The cost limit's list bounds, computed from the graph now and again after each write.
+  const bounds = new FanOutBounds(store, relationSpecsOf(resolvers), config.MAX_PATH_HOPS);
+  bounds.current().catch((error: unknown) => logger.warn('list bounds not computed yet', { error: String(error) }));
+  const expensive = { cost: config.EXPENSIVE_COST, gate: new ExpensiveGate(config.MAX_CONCURRENT_EXPENSIVE, config.MAX_QUEUED_EXPENSIVE) };
   return createYoga<Record<string, unknown>, GraphQLContext>({
-    schema: createSchema(),
+    schema: withTimeSlices(createSchema()),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'wsis-graph', defaultQuery: EXAMPLE_QUERY, defaultTabs: GRAPHIQL_TABS },
@@ -79,19 +91,26 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
     context: ({ request }) =>
       createContext(cachedStore, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }, auth.principalOf(request), releases),
     plugins: [
+      // The response cap first among the response hooks, so that the log sees what is sent.
+      useResponseCap(config.MAX_RESPONSE_BYTES, logger),
+      useRequestLog(logger),
       useBodyLimit(config.MAX_BODY_BYTES),
       useHealthRoutes(store),
       useWebRoutes(),
       auth.plugin,
+      useRateLimit(
+        { anonymous: config.RATE_LIMIT_ANONYMOUS, keyed: config.RATE_LIMIT_KEYED, windowSeconds: config.RATE_LIMIT_WINDOW_S },
+        auth.principalOf,
+      ),
       responseCache.plugin,
       useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }, logger),
       useLinkedDataRoute(store, logger),
-      useQueryLimits({
-        maxDepth: config.MAX_DEPTH,
-        maxCost: config.MAX_COST,
-        maxAliases: config.MAX_ALIASES,
-        maxTokens: config.MAX_TOKENS,
-      }),
+      useQueryLimits(
+        { maxDepth: config.MAX_DEPTH, maxCost: config.MAX_COST, maxAliases: config.MAX_ALIASES, maxTokens: config.MAX_TOKENS },
+        bounds,
+        expensive,
+      ),
+      useExecutionDeadline(config.MAX_EXECUTION_MS),
       useErrorCodes(),
       ...plugins,
     ],

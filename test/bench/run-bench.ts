@@ -28,7 +28,8 @@ const BENCH_SERVER_JS = path.join(__dirname, 'bench-server.js');
 const CEILING_JS = path.join(__dirname, 'ceiling-server.js');
 const RESULTS_DIR = path.join(ROOT, 'bench-results');
 // Bench children log only warnings; the "listening" line is their own.
-const QUIET = { LOG_LEVEL: 'warn' };
+// The throughput runs measure the service, not its per-client rate limit (one load generator, one address).
+const QUIET = { LOG_LEVEL: 'warn', RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_KEYED: '0' };
 const NO_CACHE = { HTTP_CACHE_MAX_BYTES: '0' };
 /** The depth-3 workload's levels that may need the store: goals, targets, action lines, facilitators. */
 const DEPTH3_LEVELS = 4;

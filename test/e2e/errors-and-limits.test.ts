@@ -86,7 +86,8 @@ describe('api: query limits refuse a query before it runs, with QUERY_TOO_COMPLE
   it('refuses a query costlier than MAX_COST', async () => {
     const costly = createTestApp({ MAX_COST: '120' });
     const { body } = await postGraphQL(costly.app, '{ sdgTargets(first: 100) { nodes { code name } } }');
-    expect(body.errors?.map((e) => e.extensions)).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 120 }]);
+    // 1 (sdgTargets) + 100 nodes × (1 + code + name)
+    expect(body.errors?.map((e) => e.extensions)).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 120, estimate: 301 }]);
   });
 
   it('answers a query within every limit', async () => {

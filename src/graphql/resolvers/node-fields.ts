@@ -3,7 +3,7 @@ import { LANGS, pickLocalized, type Lang } from '../../domain/lang';
 import type { Direction } from '../../store/graph-store';
 import type { EdgeType } from '../../domain/edge-types';
 import type { GraphQLContext } from '../context';
-import { linksAt } from './relations';
+import { linksAt, walks } from './relations';
 
 /** The fields of `interface Node`, the same for every node type; each type's resolvers spread these. */
 export const nodeFields = {
@@ -15,8 +15,12 @@ export const nodeFields = {
   uri: (node: GraphNode) => (typeof node.props.uri === 'string' ? node.props.uri : null),
   uriConfidence: (node: GraphNode) => (typeof node.props.uriConfidence === 'string' ? node.props.uriConfidence : null),
   sameAs: (node: GraphNode) => (Array.isArray(node.props.sameAs) ? node.props.sameAs : []),
-  links: (node: GraphNode, args: { types?: EdgeType[] | null; direction: Direction }, ctx: GraphQLContext) =>
-    linksAt(ctx, node.id, args.direction, args.types ?? []),
+  // Bounded for the cost limit as if every type in both directions were asked for.
+  links: walks(
+    (node: GraphNode, args: { types?: EdgeType[] | null; direction: Direction }, ctx: GraphQLContext) =>
+      linksAt(ctx, node.id, args.direction, args.types ?? []),
+    { direction: 'both', types: [] },
+  ),
 };
 
 function localized(node: GraphNode, lang: Lang) {

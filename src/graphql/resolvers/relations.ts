@@ -44,9 +44,32 @@ export async function nodesAt(
   return distinctNodes(links.map((link) => link.other!));
 }
 
+/**
+ * Which links a relationship list field walks, kept on its resolver (under
+ * {@link RELATION}) so that the cost limit can bound the list by the largest
+ * such fan-out in the loaded graph (`src/graphql/cost/`): one source for both.
+ * Empty `types` means every link type.
+ */
+export interface RelationSpec {
+  direction: Direction;
+  types: readonly EdgeType[];
+  nodeTypes?: readonly NodeType[];
+}
+
+export const RELATION = Symbol('relation');
+
+/** Marks a list resolver with the links it walks. */
+export function walks<F extends object>(resolver: F, spec: RelationSpec): F & { [RELATION]: RelationSpec } {
+  return Object.assign(resolver, { [RELATION]: spec });
+}
+
 /** A field resolver listing linked nodes. */
 export function nodesVia(direction: Direction, types: readonly EdgeType[], nodeTypes?: readonly NodeType[]) {
-  return (parent: GraphNode, _args: unknown, ctx: GraphQLContext) => nodesAt(ctx, parent.id, direction, types, nodeTypes);
+  return walks((parent: GraphNode, _args: unknown, ctx: GraphQLContext) => nodesAt(ctx, parent.id, direction, types, nodeTypes), {
+    direction,
+    types,
+    nodeTypes,
+  });
 }
 
 /** A field resolver for one linked node (the first in code order), or null. */
@@ -57,7 +80,11 @@ export function nodeVia(direction: Direction, types: readonly EdgeType[], nodeTy
 
 /** A field resolver listing links with their evidence. */
 export function linksVia(direction: Direction, types: readonly EdgeType[], nodeTypes?: readonly NodeType[]) {
-  return (parent: GraphNode, _args: unknown, ctx: GraphQLContext) => linksAt(ctx, parent.id, direction, types, nodeTypes);
+  return walks((parent: GraphNode, _args: unknown, ctx: GraphQLContext) => linksAt(ctx, parent.id, direction, types, nodeTypes), {
+    direction,
+    types,
+    nodeTypes,
+  });
 }
 
 /** A field resolver for a scalar property; null when the node does not have it. */

@@ -1,0 +1,167 @@
+import { EDGE_TYPES } from '../../domain/edge-types';
+import type { GraphEdge } from '../../domain/graph-records';
+import { LANGS } from '../../domain/lang';
+import { NODE_TYPES } from '../../domain/node-types';
+import type { GraphStore } from '../../store/graph-store';
+import { RELATION, type RelationSpec } from '../resolvers/relations';
+
+/**
+ * How long a list can be in the loaded graph, per relationship field: what
+ * the cost limit multiplies a list field by when the query gives no `first`.
+ * All figures are maxima over the data, never guesses:
+ *
+ * - `fields`: for each `Type.field` whose resolver walks links
+ *   ({@link RelationSpec}), the largest number of such links at one node of
+ *   that type (`ActionLine.sdgTargets`: the action line with the most
+ *   matrix-linked targets);
+ * - `counts`: nodes per type (a list of nodes of one type is never longer);
+ * - `maxDegree`: the most links at one node, for link lists no spec
+ *   describes (analytics' evidence lists);
+ * - `maxSources`: the most sources of one record; `langs`: name languages.
+ *
+ * `generation` grows each time the bounds are recomputed.
+ */
+export interface FanOutTable {
+  generation: number;
+  fields: ReadonlyMap<string, number>;
+  counts: ReadonlyMap<string, number>;
+  totalNodes: number;
+  maxDegree: number;
+  maxSources: number;
+  langs: number;
+  /** Node and link types (the length of `dataset { counts linkCounts }`). */
+  vocabulary: number;
+  /** Nodes on the longest path `paths` may answer (MAX_PATH_HOPS + 1). */
+  pathLength: number;
+}
+
+/** `Type.field` → the links its resolver walks, read from the resolver map (see `walks` in relations.ts). */
+export function relationSpecsOf(resolvers: Record<string, unknown>): Map<string, RelationSpec> {
+  const specs = new Map<string, RelationSpec>();
+  for (const [typeName, fields] of Object.entries(resolvers)) {
+    if (!fields || typeof fields !== 'object') continue;
+    for (const [fieldName, resolver] of Object.entries(fields as Record<string, unknown>)) {
+      const spec = typeof resolver === 'function' ? (resolver as { [RELATION]?: RelationSpec })[RELATION] : undefined;
+      if (spec) specs.set(`${typeName}.${fieldName}`, spec);
+    }
+  }
+  return specs;
+}
+
+/**
+ * The bounds of the graph a store holds, recomputed when it changes. The
+ * service calls `invalidate()` after each write it makes; writes made by
+ * another copy of the service (Neo4j) are picked up after at most `maxAgeMs`.
+ * `current()` never waits once a first table exists: a recomputation runs in
+ * the background and the previous table serves until it is done, so a limit
+ * check never costs a graph scan on the request path.
+ */
+export class FanOutBounds {
+  private table: FanOutTable | null = null;
+  private pending: Promise<FanOutTable> | null = null;
+  private stale = true;
+  private computedAt = 0;
+  private generation = 0;
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly specs: ReadonlyMap<string, RelationSpec>,
+    private readonly maxPathHops: number,
+    private readonly maxAgeMs = 60_000,
+  ) {}
+
+  /** The latest table; waits only for the very first computation. */
+  async current(): Promise<FanOutTable> {
+    if (this.stale || Date.now() - this.computedAt > this.maxAgeMs) this.refresh();
+    return this.table ?? this.pending!;
+  }
+
+  /** The graph changed: recompute before (or, when a table exists, while) the next check. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  private refresh(): void {
+    if (this.pending) return;
+    this.stale = false;
+    this.computedAt = Date.now();
+    this.pending = computeFanOut(this.store, this.specs, this.maxPathHops, ++this.generation).then(
+      (table) => {
+        this.table = table;
+        this.pending = null;
+        return table;
+      },
+      (error: unknown) => {
+        // A store that cannot answer now (Neo4j down) is retried on the next check.
+        this.pending = null;
+        this.stale = true;
+        if (this.table) return this.table;
+        throw error;
+      },
+    );
+    // A background refresh that fails is retried; it must not become an unhandled rejection.
+    this.pending.catch(() => undefined);
+  }
+}
+
+/** One pass over every link (and every node, for its sources) of the store. */
+export async function computeFanOut(
+  store: GraphStore,
+  specs: ReadonlyMap<string, RelationSpec>,
+  maxPathHops: number,
+  generation = 1,
+): Promise<FanOutTable> {
+  const [edges, counts] = await Promise.all([store.listEdges({ types: EDGE_TYPES }), store.counts()]);
+  const fields = new Map<string, number>();
+  for (const [key, spec] of specs) fields.set(key, largestFanOut(edges, key.slice(0, key.indexOf('.')), spec));
+
+  const degree = new Map<string, number>();
+  let maxSources = 1;
+  for (const edge of edges) {
+    degree.set(edge.from, (degree.get(edge.from) ?? 0) + 1);
+    degree.set(edge.to, (degree.get(edge.to) ?? 0) + 1);
+    maxSources = Math.max(maxSources, edge.provenance.sources.length);
+  }
+  for (const type of NODE_TYPES) {
+    const page = await store.listNodes({ type, first: 1_000_000_000 });
+    for (const node of page.nodes) maxSources = Math.max(maxSources, node.provenance.sources.length);
+  }
+  return {
+    generation,
+    fields,
+    counts: new Map(counts.nodes.map(({ type, count }) => [type, count])),
+    totalNodes: counts.nodes.reduce((sum, { count }) => sum + count, 0),
+    maxDegree: Math.max(1, largest(degree.values())),
+    maxSources,
+    langs: LANGS.length,
+    vocabulary: Math.max(NODE_TYPES.length, EDGE_TYPES.length),
+    pathLength: maxPathHops + 1,
+  };
+}
+
+// The most links one node of `parentType` has that the spec walks (0 when none has any).
+function largestFanOut(edges: readonly GraphEdge[], parentType: string, spec: RelationSpec): number {
+  const per = new Map<string, number>();
+  const typeOf = (id: string) => id.slice(0, id.indexOf(':'));
+  for (const edge of edges) {
+    if (spec.types.length > 0 && !spec.types.includes(edge.type)) continue;
+    if (spec.direction !== 'in' && typeOf(edge.from) === parentType && farTypeFits(spec, typeOf(edge.to))) {
+      per.set(edge.from, (per.get(edge.from) ?? 0) + 1);
+    }
+    if (spec.direction !== 'out' && typeOf(edge.to) === parentType && farTypeFits(spec, typeOf(edge.from))) {
+      per.set(edge.to, (per.get(edge.to) ?? 0) + 1);
+    }
+  }
+  return largest(per.values());
+}
+
+function farTypeFits(spec: RelationSpec, type: string): boolean {
+  return !spec.nodeTypes || (spec.nodeTypes as readonly string[]).includes(type);
+}
+
+// Math.max(...values) runs out of stack on a large graph.
+function largest(values: Iterable<number>): number {
+  let max = 0;
+  for (const value of values) if (value > max) max = value;
+  return max;
+}

@@ -1,0 +1,55 @@
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { mapSchema, MapperKind } from '@graphql-tools/utils';
+
+/**
+ * Lets a long query share the process with other requests.
+ *
+ * The embedded store answers with promises that are already settled, so a
+ * query's whole execution is one chain of microtasks: until it ends nothing
+ * else runs, not a timer (the execution deadline), not another client's
+ * request, not `/healthz`. Every resolver the schema defines is wrapped so
+ * that, once the request has worked `sliceMs` without a pause, the next
+ * resolver call first waits for the next turn of the event loop
+ * (`setImmediate`). A cheap request (well under `sliceMs`) never waits; the
+ * check costs a counter and, every 64 calls, a clock read.
+ */
+export interface TimeSlice {
+  /** A promise to wait for before resolving, or null to resolve now. */
+  pause(): Promise<void> | null;
+}
+
+export function createTimeSlice(sliceMs: number): TimeSlice {
+  let since = performance.now();
+  let calls = 0;
+  let waiting: Promise<void> | null = null;
+  return {
+    pause() {
+      if (waiting) return waiting;
+      if (++calls % 64 !== 0 || performance.now() - since < sliceMs) return null;
+      waiting = new Promise((resolve) =>
+        setImmediate(() => {
+          since = performance.now();
+          waiting = null;
+          resolve();
+        }),
+      );
+      return waiting;
+    },
+  };
+}
+
+/** The schema with each defined resolver pausing when its request's `timeSlice` says so. */
+export function withTimeSlices(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field) => {
+      if (!field.resolve || field.resolve === defaultFieldResolver) return field;
+      const resolve = field.resolve as GraphQLFieldResolver<unknown, { timeSlice?: TimeSlice }>;
+      // After a pause the call checks again: the calls resumed together must not all run in one turn.
+      const sliced: GraphQLFieldResolver<unknown, { timeSlice?: TimeSlice }> = (parent, args, context, info) => {
+        const pause = context?.timeSlice?.pause();
+        return pause ? pause.then(() => sliced(parent, args, context, info)) : resolve(parent, args, context, info);
+      };
+      return { ...field, resolve: sliced };
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import type { IncomingMessage } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Principal } from '../auth/principal';
+import { noteFacts } from '../graphql/request-facts';
+import { errorResponse } from './send-error';
+
+export interface RateLimits {
+  /** Requests per window and client address without an API key; 0: no limit. */
+  anonymous: number;
+  /** Requests per window and API key; 0: no limit. */
+  keyed: number;
+  windowSeconds: number;
+}
+
+/**
+ * Per-client rate limits (rate-limiter-flexible, in memory: each copy of the
+ * service counts its own clients). A request with an API key counts against
+ * its key id, one without against its client address. Past the limit the
+ * answer is 429 with `Retry-After` (seconds) and code `RATE_LIMITED`
+ * (`limit: "rate"`, `max`, `retryAfter`). Place it after the health routes
+ * (probes are never limited) and after auth (it needs the principal).
+ * Requests made in-process (`app.fetch`, no socket) have no client address
+ * and are not counted.
+ */
+export function useRateLimit(limits: RateLimits, principalOf: (request: Request) => Principal): Plugin {
+  const anonymous = limits.anonymous > 0 ? new RateLimiterMemory({ points: limits.anonymous, duration: limits.windowSeconds }) : null;
+  const keyed = limits.keyed > 0 ? new RateLimiterMemory({ points: limits.keyed, duration: limits.windowSeconds }) : null;
+  return {
+    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+      const principal = principalOf(request);
+      if (principal) noteFacts(request, { keyId: principal.keyId });
+      const limiter = principal ? keyed : anonymous;
+      const client = principal ? `key:${principal.keyId}` : addressOf(serverContext);
+      if (!limiter || !client) return;
+      try {
+        await limiter.consume(client);
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+        const max = principal ? limits.keyed : limits.anonymous;
+        noteFacts(request, { errorCode: 'RATE_LIMITED' });
+        endResponse(
+          errorResponse(
+            429,
+            'RATE_LIMITED',
+            `More than ${max} requests in ${limits.windowSeconds} s from this ${principal ? 'API key' : 'client'}; retry in ${retryAfter} s.`,
+            { extensions: { limit: 'rate', max, retryAfter }, headers: { 'retry-after': String(retryAfter) } },
+            fetchAPI.Response,
+          ),
+        );
+      }
+    },
+  };
+}
+
+function addressOf(serverContext: unknown): string | null {
+  const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+  const address = req?.socket?.remoteAddress;
+  return address ? `ip:${address}` : null;
+}
