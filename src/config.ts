@@ -33,7 +33,7 @@ const envSchema = z.object({
     .default(100_000)
     .describe('largest estimated query cost: the values an answer can hold, lists counted by `first` or by their largest fan-out in the data'),
   EXPENSIVE_COST: int(1, 100_000_000)
-    .default(20_000)
+    .default(50_000)
     .describe('estimated cost above which a query counts as expensive and waits for one of MAX_CONCURRENT_EXPENSIVE slots'),
   MAX_CONCURRENT_EXPENSIVE: int(1, 1000).default(1).describe('expensive queries executing at once; the others wait in arrival order'),
   MAX_QUEUED_EXPENSIVE: int(0, 100_000).default(50).describe('expensive queries waiting at most; past it SERVER_BUSY (503, Retry-After)'),
@@ -42,7 +42,7 @@ const envSchema = z.object({
     .describe('requests per RATE_LIMIT_WINDOW_S from one client address without an API key (0: no limit); 429 past it'),
   RATE_LIMIT_KEYED: int(0, 10_000_000).default(6000).describe('requests per RATE_LIMIT_WINDOW_S with one API key (0: no limit); 429 past it'),
   RATE_LIMIT_WINDOW_S: int(1, 86_400).default(60).describe('the rate limits\' window, in seconds'),
-  MAX_EXECUTION_MS: int(10, 600_000).default(2_000).describe('longest a query may execute before it is aborted with EXECUTION_TIMEOUT'),
+  MAX_EXECUTION_MS: int(10, 600_000).default(5_000).describe('longest a query may execute before it is aborted with EXECUTION_TIMEOUT'),
   MAX_RESPONSE_BYTES: int(1024, 1024 * 1024 * 1024)
     .default(8 * 1024 * 1024)
     .describe('largest GraphQL answer sent; a larger one is replaced by RESPONSE_TOO_LARGE'),

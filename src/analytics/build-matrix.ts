@@ -76,9 +76,9 @@ const AXES: Record<MatrixAxis, AxisSpec> = {
   INITIATIVES: { type: 'Initiative', rollUp: false },
 };
 
-/** The node type an axis lists (for the cost limit's bound on a matrix's rows, columns and cells). */
-export function axisNodeType(axis: MatrixAxis): NodeType {
-  return AXES[axis].type;
+/** The node type an axis lists and whether it rolls up (for the cost limit's bounds on a matrix's lists). */
+export function axisOf(axis: MatrixAxis): { type: NodeType; rollUp: boolean } {
+  return { type: AXES[axis].type, rollUp: AXES[axis].rollUp };
 }
 
 /**

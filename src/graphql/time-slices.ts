@@ -8,22 +8,33 @@ import { mapSchema, MapperKind } from '@graphql-tools/utils';
  * query's whole execution is one chain of microtasks: until it ends nothing
  * else runs, not a timer (the execution deadline), not another client's
  * request, not `/healthz`. Every resolver the schema defines is wrapped so
- * that, once the request has worked `sliceMs` without a pause, the next
- * resolver call first waits for the next turn of the event loop
- * (`setImmediate`). A cheap request (well under `sliceMs`) never waits; the
- * check costs a counter and, every 64 calls, a clock read.
+ * that, for a query the cost limit found expensive (`start()`, called by
+ * use-query-limits.ts), once the request has worked `sliceMs` without a
+ * pause, the next resolver call first waits for the next turn of the event
+ * loop (`setImmediate`). Other queries never wait, so their loads stay in one
+ * batch per level; an expensive one trades some batching for sharing the
+ * process. The check costs a flag test, and when on a counter and, every 64
+ * calls, a clock read.
  */
 export interface TimeSlice {
   /** A promise to wait for before resolving, or null to resolve now. */
   pause(): Promise<void> | null;
+  /** Starts slicing (for an expensive query): until then `pause` always answers null. */
+  start(): void;
 }
 
 export function createTimeSlice(sliceMs: number): TimeSlice {
   let since = performance.now();
   let calls = 0;
   let waiting: Promise<void> | null = null;
+  let on = false;
   return {
+    start() {
+      on = true;
+      since = performance.now();
+    },
     pause() {
+      if (!on) return null;
       if (waiting) return waiting;
       if (++calls % 64 !== 0 || performance.now() - since < sliceMs) return null;
       waiting = new Promise((resolve) =>

@@ -2,6 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, parse, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { GraphQLContext } from './context';
 import { estimateCost } from './cost/estimate-cost';
 import type { FanOutBounds } from './cost/fan-out-bounds';
 import type { ExpensiveGate } from './expensive-gate';
@@ -62,7 +63,9 @@ export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?:
       for (const rule of rules) addValidationRule(rule);
     },
     async onExecute({ args, setResultAndStopExecution }) {
-      const table = await bounds.current();
+      // With no bounds (the store cannot be read: Neo4j down), the query runs into STORE_UNAVAILABLE itself.
+      const table = await bounds.current().catch(() => null);
+      if (!table) return;
       const estimate = estimateCost(args.schema, args.document, table, args.variableValues ?? {}, args.operationName);
       const request = (args.contextValue as { request?: Request }).request;
       const operation = operationOf(args.document, args.operationName);
@@ -86,6 +89,7 @@ export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?:
           return;
         }
         release = await slot;
+        (args.contextValue as unknown as GraphQLContext).timeSlice?.start();
         // The response hook releases it too, should execution throw past onExecuteDone.
         noteFacts(request, { releaseSlot: release });
       }

@@ -33,6 +33,8 @@ export interface AppDeps {
   logger: Logger;
   /** Extra plugins after the service's own (the benchmark adds its counters route this way). */
   plugins?: Plugin[];
+  /** The cost limit's list bounds; by default computed from `store`. Tests that count a request's store calls pass bounds of their own. */
+  bounds?: FanOutBounds;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
@@ -43,7 +45,7 @@ export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
  * listener at once; it never listens itself (see `main.ts`), so tests call it
  * in-process with `app.fetch`.
  */
-export function createApp({ store, config, logger, plugins = [] }: AppDeps): App {
+export function createApp({ store, config, logger, plugins = [], bounds: givenBounds }: AppDeps): App {
   const auth = useApiKeyAuth({ apiKeys: config.API_KEYS, allowAnonymousRead: config.ALLOW_ANONYMOUS_READ });
   // Read once: the release history is part of the seeds, not of the store (the same for every store).
   const releases = readReleaseHistory(config.SEEDS_DIR ?? findSeedsDir());
@@ -62,7 +64,7 @@ export function createApp({ store, config, logger, plugins = [] }: AppDeps): App
   // Resolvers write through this one: each write bumps the cache's generation.
   const cachedStore = responseCache.store;
   // The cost limit's list bounds, computed from the graph now and again after each write.
-  const bounds = new FanOutBounds(store, relationSpecsOf(resolvers), config.MAX_PATH_HOPS);
+  const bounds = givenBounds ?? new FanOutBounds(store, relationSpecsOf(resolvers), config.MAX_PATH_HOPS);
   bounds.current().catch((error: unknown) => logger.warn('list bounds not computed yet', { error: String(error) }));
   const expensive = { cost: config.EXPENSIVE_COST, gate: new ExpensiveGate(config.MAX_CONCURRENT_EXPENSIVE, config.MAX_QUEUED_EXPENSIVE) };
   return createYoga<Record<string, unknown>, GraphQLContext>({

@@ -14,7 +14,9 @@ export function useResponseCap(maxBytes: number, logger: Logger): Plugin {
   return {
     onResponse({ request, response, setResponse, fetchAPI }) {
       const size = Number(response.headers.get('content-length') ?? 0);
-      if (!(size > maxBytes) || !new URL(request.url).pathname.startsWith('/graphql')) return;
+      // GraphQL answers only (JSON): the GraphiQL page at the same path is the service's own, and large.
+      if (!(size > maxBytes) || !(response.headers.get('content-type') ?? '').includes('json')) return;
+      if (!new URL(request.url).pathname.startsWith('/graphql')) return;
       noteFacts(request, { errorCode: 'RESPONSE_TOO_LARGE' });
       logger.warn('response over MAX_RESPONSE_BYTES not sent', { size, max: maxBytes });
       setResponse(

@@ -20,6 +20,7 @@ import { toMarkdown, type BenchReport, type ScaleResult, type TargetResult, type
 import { CAN_PIN, spawnServer, type ChildServer } from './spawn-server';
 import { spawnSync } from 'node:child_process';
 import { summariseProfile } from './summarise-profile';
+import { fairnessMarkdown, measureFairness, type FairnessResult } from './expensive-workloads';
 import { requestBody, WORKLOADS, type Workload } from './workloads';
 
 const ROOT = path.dirname(findSeedsDir());
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
       'cold-starts': { type: 'string', default: '3' },
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
+      'fairness-duration': { type: 'string', default: '10' },
     },
   });
   const started = performance.now();
@@ -155,7 +157,10 @@ async function main(): Promise<void> {
     naivePeakRss: naive.memory()?.peakRss ?? null,
     ceilingPeakRss: ceiling.memory()?.peakRss ?? null,
   };
-  await Promise.all([ours.stop(), uncached.stop(), naive.stop(), ceiling.stop()]);
+  await Promise.all([uncached.stop(), naive.stop(), ceiling.stop()]);
+  log('fairness: the most expensive allowed request, 10 clients, and a cheap lookup beside them');
+  const fairness: FairnessResult = await measureFairness(ours.url, Number(values['fairness-duration']));
+  await ours.stop();
   rmSync(responsesDir, { recursive: true, force: true });
 
   const scale: ScaleResult[] = [];
@@ -187,11 +192,11 @@ async function main(): Promise<void> {
   report.targets = judgeTargets(report);
   report.elapsedSeconds = (performance.now() - started) / 1000;
 
-  const markdown = toMarkdown(report);
+  const markdown = `${toMarkdown(report)}\n\n${fairnessMarkdown(fairness)}`;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const stamp = report.date.replace(/[:.]/g, '-');
   for (const name of [stamp, 'latest']) {
-    writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify({ ...report, fairness }, null, 2)}\n`);
     writeFileSync(path.join(RESULTS_DIR, `${name}.md`), `${markdown}\n`);
   }
   process.stdout.write(`${markdown}\n`);

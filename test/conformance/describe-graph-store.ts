@@ -1,4 +1,6 @@
 import { loadConfig } from '../../src/config';
+import { FanOutBounds, relationSpecsOf } from '../../src/graphql/cost/fan-out-bounds';
+import { resolvers } from '../../src/graphql/resolvers';
 import { createApp, type App } from '../../src/http/create-app';
 import { createLogger } from '../../src/logger';
 import type { GraphStore } from '../../src/store/graph-store';
@@ -38,6 +40,7 @@ export function describeGraphStore(options: DescribeGraphStoreOptions): void {
     const opened: GraphStore[] = [];
     const apps = new WeakMap<GraphStore, App>();
     let shared: GraphStore | undefined;
+    let bounds: FanOutBounds | undefined;
 
     const open = async (): Promise<GraphStore> => {
       const store = await options.create();
@@ -46,7 +49,9 @@ export function describeGraphStore(options: DescribeGraphStoreOptions): void {
     };
     const appOf = (store: GraphStore): App => {
       let app = apps.get(store);
-      if (!app) apps.set(store, (app = createApp({ store, config, logger })));
+      // The cost limit's bounds come from the shared store: a case counting its request's store calls sees only those.
+      bounds ??= new FanOutBounds(harness.store(), relationSpecsOf(resolvers), config.MAX_PATH_HOPS);
+      if (!app) apps.set(store, (app = createApp({ store, config, logger, bounds })));
       return app;
     };
 

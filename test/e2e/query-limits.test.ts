@@ -89,7 +89,7 @@ describe('limits: the cost counts lists by their largest fan-out in the data', (
       const { body } = await postGraphQL(app, query);
       expect([query.slice(0, 80), body.errors]).toEqual([query.slice(0, 80), undefined]);
     }
-  });
+  }, 60_000);
 });
 
 describe('limits: a deadline, a response cap and a bound on expensive queries back the cost limit', () => {

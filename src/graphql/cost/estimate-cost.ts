@@ -18,7 +18,7 @@ import {
   type GraphQLType,
   type SelectionSetNode,
 } from 'graphql';
-import { axisNodeType, MATRIX_AXES, type MatrixAxis } from '../../analytics/build-matrix';
+import { axisOf, MATRIX_AXES, type MatrixAxis } from '../../analytics/build-matrix';
 import { operationOf } from '../operation-of';
 import type { FanOutTable } from './fan-out-bounds';
 
@@ -72,7 +72,7 @@ class Estimator {
    */
   private everyType = false;
   /** The node types of the rows and columns of the `matrix` being estimated. */
-  private matrixAxes: [string | null, string | null] = [null, null];
+  private matrixAxes: [Axis | null, Axis | null] = [null, null];
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -159,9 +159,10 @@ class Estimator {
     if (introspected !== undefined) return introspected;
     const walked = this.bounds.fields.get(key);
     if (walked !== undefined) return Math.max(1, walked);
-    if (key === 'Matrix.rows') return this.count(this.matrixAxes[0]);
-    if (key === 'Matrix.columns') return this.count(this.matrixAxes[1]);
-    if (key === 'Matrix.cells') return this.count(this.matrixAxes[0]) * this.count(this.matrixAxes[1]);
+    if (key.startsWith('Matrix')) {
+      const matrix = this.matrixBound(key);
+      if (matrix !== null) return matrix;
+    }
     if (key === 'Path.nodes' || key === 'Path.links') return this.bounds.pathLength;
     const counted = COUNTED_AS[key];
     if (counted) return this.count(counted);
@@ -177,6 +178,43 @@ class Estimator {
     const count = this.bounds.counts.get(element.name);
     if (count !== undefined) return count;
     return this.bounds.maxDegree;
+  }
+
+  /**
+   * A matrix's lists, by the axes asked for: rows and columns by their node
+   * counts, cells by their product; a cell's evidence by the links of one
+   * node of an axis that does not roll up (its links are the cell's only
+   * candidates); its shared targets by one goal's targets, one target, or one
+   * node's matrix-linked targets, whichever an axis gives.
+   */
+  private matrixBound(key: string): number | null {
+    const [rows, columns] = this.matrixAxes;
+    const count = (axis: Axis | null) => this.count(axis?.type ?? null);
+    switch (key) {
+      case 'Matrix.rows':
+        return count(rows);
+      case 'Matrix.columns':
+        return count(columns);
+      case 'Matrix.cells':
+        return count(rows) * count(columns);
+      case 'MatrixCell.evidence': {
+        const plain = [rows, columns].filter((axis) => axis && !axis.rollUp).map((axis) => this.bounds.fields.get(`${axis!.type}.links`));
+        const known = plain.filter((b): b is number => b !== undefined);
+        return known.length > 0 ? Math.max(1, Math.min(...known)) : this.bounds.maxDegree;
+      }
+      case 'MatrixCell.sharedTargets': {
+        const candidates = [this.count('SdgTarget')];
+        for (const axis of [rows, columns]) {
+          if (axis?.type === 'SdgTarget') candidates.push(1);
+          if (axis?.type === 'SdgGoal') candidates.push(this.bounds.fields.get('SdgGoal.targets') ?? Infinity);
+          const linked = axis && this.bounds.fields.get(`${axis.type}.sdgTargets`);
+          if (linked !== undefined && linked !== null) candidates.push(linked);
+        }
+        return Math.max(1, Math.min(...candidates));
+      }
+      default:
+        return null;
+    }
   }
 
   private count(type: string | null): number {
@@ -223,8 +261,10 @@ const COUNTED_AS: Record<string, string> = {
   'Query.mappingStudies': 'MappingStudy',
 };
 
-function axisType(value: unknown): string | null {
-  return typeof value === 'string' && (MATRIX_AXES as readonly string[]).includes(value) ? axisNodeType(value as MatrixAxis) : null;
+type Axis = { type: string; rollUp: boolean };
+
+function axisType(value: unknown): Axis | null {
+  return typeof value === 'string' && (MATRIX_AXES as readonly string[]).includes(value) ? axisOf(value as MatrixAxis) : null;
 }
 
 // `SdgTargetConnection` → `SdgTarget` (null when the element is not a node type).
