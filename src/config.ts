@@ -30,7 +30,7 @@ const envSchema = z.object({
   NEO4J_TIMEOUT_MS: int(100, 600_000).default(15_000).describe('transaction and connection acquisition timeout'),
   MAX_DEPTH: int(1, 100).default(12).describe('deepest selection nesting a query may have'),
   MAX_COST: int(1, 100_000_000)
-    .default(100_000)
+    .default(2_000_000)
     .describe('largest estimated query cost: the values an answer can hold, lists counted by `first` or by their largest fan-out in the data'),
   EXPENSIVE_COST: int(1, 100_000_000)
     .default(50_000)

@@ -61,9 +61,9 @@ describe('limits: the cost counts lists by their largest fan-out in the data', (
     expect(body.data).toBeUndefined();
     expect(body.errors).toHaveLength(1);
     const extensions = body.errors![0]!.extensions!;
-    expect(extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 100_000, estimate: expect.any(Number) });
-    expect(extensions.estimate).toBeGreaterThan(100_000);
-    expect(body.errors![0]!.message).toBe(`Query cost is estimated at ${String(extensions.estimate)}, over the limit of 100000.`);
+    expect(extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 2_000_000, estimate: expect.any(Number) });
+    expect(extensions.estimate).toBeGreaterThan(2_000_000);
+    expect(body.errors![0]!.message).toBe(`Query cost is estimated at ${String(extensions.estimate)}, over the limit of 2000000.`);
     expect(counting.countsByMethod()).toEqual({}); // refused before any field ran
   });
 
