@@ -32,7 +32,21 @@ import { createTestApp } from './test-app';
  */
 
 const KEY = 'curator-key-0123456789';
-const { app, store } = createTestApp({ API_KEYS: `cur:curator:${hashApiKey(KEY)}`, MAX_TOKENS: '1000000', MAX_COST: '1000000', MAX_DEPTH: '20', MAX_ALIASES: '1000' });
+// The reads below ask for every field of up to 500 nodes at once, on purpose: the query limits
+// (cost estimate, deadline, response cap, rate limit) are set out of their way, since this test
+// is about what a write does to reads, not about what a visitor may ask.
+const { app, store } = createTestApp({
+  API_KEYS: `cur:curator:${hashApiKey(KEY)}`,
+  MAX_TOKENS: '1000000',
+  MAX_COST: '100000000',
+  EXPENSIVE_COST: '100000000',
+  MAX_EXECUTION_MS: '120000',
+  MAX_RESPONSE_BYTES: '1073741824',
+  MAX_DEPTH: '20',
+  MAX_ALIASES: '1000',
+  RATE_LIMIT_KEYED: '0',
+  RATE_LIMIT_ANONYMOUS: '0',
+});
 afterAll(() => store.close());
 
 async function post(query: string, variables?: Record<string, unknown>) {
