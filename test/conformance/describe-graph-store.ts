@@ -19,6 +19,11 @@ export interface DescribeGraphStoreOptions {
   skip?: string;
   /** Jest timeout of each case and of opening the shared store, in ms (a database store seeds first). */
   timeoutMs?: number;
+  /**
+   * Runs before every case (within the case's timeout), e.g. to put a shared database back to the
+   * seeds when the previous case wrote to it.
+   */
+  beforeEachCase?: () => Promise<void>;
   /** The case groups to run; default: every group in `cases/index.ts`. */
   groups?: readonly CaseGroup[];
 }
@@ -80,6 +85,8 @@ export function describeGraphStore(options: DescribeGraphStoreOptions): void {
     afterAll(async () => {
       await Promise.all(opened.map((store) => store.close()));
     });
+
+    if (options.beforeEachCase) beforeEach(options.beforeEachCase, options.timeoutMs);
 
     for (const group of options.groups ?? conformanceCases) {
       describe(group.area, () => {

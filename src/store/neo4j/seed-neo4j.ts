@@ -39,7 +39,7 @@ export class SeedCountError extends Error {}
  */
 export async function seedNeo4j(options: SeedNeo4jOptions): Promise<SeedReport> {
   const { driver, database, cypherDir, seeds, timeoutMs } = options;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const progress = options.progress ?? (() => undefined);
   const imports = readCypherFolder(cypherDir, 'import');
   const queries = readCypherFolder(cypherDir, 'queries');
@@ -80,16 +80,18 @@ export async function seedNeo4j(options: SeedNeo4jOptions): Promise<SeedReport> 
   await autoCommit(imports['await-indexes']!);
   progress(`schema: ${statements.length} constraints and indexes, all online`);
 
-  for (const file of seeds.nodeFiles) {
-    const rows = file.records.map((node) => ({ id: node.id, type: node.type, props: toNodeProperties(node) }));
-    for (let at = 0; at < rows.length; at += batchSize) await write(imports.nodes!, { rows: rows.slice(at, at + batchSize) });
-    progress(`${file.file}: ${rows.length} nodes`);
-  }
-  for (const file of seeds.edgeFiles) {
-    const rows = file.records.map((edge) => ({ id: edge.id, type: edge.type, from: edge.from, to: edge.to, props: toEdgeProperties(edge) }));
-    for (let at = 0; at < rows.length; at += batchSize) await write(imports.edges!, { rows: rows.slice(at, at + batchSize) });
-    progress(`${file.file}: ${rows.length} edges`);
-  }
+  // Rows of every file batched together: a transaction per batchSize rows rather than per file
+  // (25 seed files; each commit forces the transaction log, so fewer commits is most of the time saved).
+  const nodeRows = seeds.nodeFiles.flatMap((file) =>
+    file.records.map((node) => ({ id: node.id, type: node.type, props: toNodeProperties(node) })),
+  );
+  for (let at = 0; at < nodeRows.length; at += batchSize) await write(imports.nodes!, { rows: nodeRows.slice(at, at + batchSize) });
+  for (const file of seeds.nodeFiles) progress(`${file.file}: ${file.records.length} nodes`);
+  const edgeRows = seeds.edgeFiles.flatMap((file) =>
+    file.records.map((edge) => ({ id: edge.id, type: edge.type, from: edge.from, to: edge.to, props: toEdgeProperties(edge) })),
+  );
+  for (let at = 0; at < edgeRows.length; at += batchSize) await write(imports.edges!, { rows: edgeRows.slice(at, at + batchSize) });
+  for (const file of seeds.edgeFiles) progress(`${file.file}: ${file.records.length} edges`);
 
   const nodes = seeds.nodeFiles.flatMap((file) => file.records);
   const edges = seeds.edgeFiles.flatMap((file) => file.records);
