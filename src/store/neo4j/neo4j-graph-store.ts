@@ -323,13 +323,13 @@ export class Neo4jGraphStore implements GraphStore {
             id: op.edge.id,
           });
         }
-        await this.run(tx, 'update-edge', { id: op.edge.id, props: toEdgeProperties(op.edge) });
+        await this.run(tx, 'update-edge', { id: op.edge.id, from: before.from, to: before.to, props: toEdgeProperties(op.edge) });
         changes.push({ kind: 'edge', id: op.edge.id, before, after: op.edge });
         return;
       }
       case 'deleteEdge': {
         const before = await this.requireEdge(tx, op.id);
-        await this.run(tx, 'delete-edge', { id: op.id });
+        await this.run(tx, 'delete-edge', { id: op.id, from: before.from, to: before.to });
         changes.push({ kind: 'edge', id: op.id, before, after: null });
         return;
       }
