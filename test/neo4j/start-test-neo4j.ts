@@ -26,6 +26,8 @@ export interface StartTestNeo4jOptions {
   heap?: string;
   /** Neo4j page cache, e.g. '256m' (default). */
   pageCache?: string;
+  /** The password of user neo4j; generated for the run when absent. */
+  password?: string;
   /** The folder the data folder is made in; default /dev/shm when it exists (a tmpfs: commits skip the disk), else the system's. */
   workParent?: string;
   /** How long to wait for the ready line, in ms (default 180 s: a cold JVM on 2 busy cores). */
@@ -62,6 +64,7 @@ export async function startTestNeo4j(options: StartTestNeo4jOptions = {}): Promi
     '--pagecache',
     options.pageCache ?? '256m',
     ...workParentArgs(options.workParent),
+    ...(options.password ? ['--password', options.password] : []),
   ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const logLines: string[] = [];

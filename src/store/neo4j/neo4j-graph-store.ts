@@ -6,10 +6,10 @@ import neo4j, {
   type Record as Neo4jRecord,
   type Relationship,
 } from 'neo4j-driver';
-import { EDGE_TYPES } from '../../domain/edge-types';
+import { EDGE_TYPES, isEdgeType } from '../../domain/edge-types';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domain/errors';
 import type { GraphEdge, GraphNode } from '../../domain/graph-records';
-import { NODE_TYPES } from '../../domain/node-types';
+import { NODE_TYPES, parseGlobalId } from '../../domain/node-types';
 import { compareCodes, toSortKey } from '../../domain/sort-key';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type {
@@ -342,8 +342,20 @@ export class Neo4jGraphStore implements GraphStore {
     return new Map(nodes.map((node) => [node.id, node]));
   }
 
+  // By the ends each id names (index seeks), and by a scan only for ids not of that form. An id of
+  // the form type|from|to is taken to name its edge's ends (toEdgeId; seeds:check and the change
+  // planner make every id so), so a miss there is an edge that does not exist.
   private async edgesById(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphEdge>> {
-    const records = await this.run(tx, 'get-edges', { ids: [...new Set(ids)] });
+    const unique = [...new Set(ids)];
+    const ends = unique.flatMap((id) => {
+      const named = endsNamedBy(id);
+      return named ? [{ id, ...named }] : [];
+    });
+    const others = unique.filter((id) => !endsNamedBy(id));
+    const records = [
+      ...(ends.length > 0 ? await this.run(tx, 'get-edges', { ends }) : []),
+      ...(others.length > 0 ? await this.run(tx, 'get-edges-by-id', { ids: others }) : []),
+    ];
     return new Map(records.map(edgeOf).map((edge) => [edge.id, edge]));
   }
 
@@ -395,6 +407,13 @@ export class Neo4jGraphStore implements GraphStore {
     if (this.closed) throw new StoreUnavailableError('The Neo4j store is closed.');
     return value as T;
   }
+}
+
+// The ends an edge id of the form `type|from|to[|discriminator]` names, or null for any other id.
+function endsNamedBy(id: string): { from: string; to: string } | null {
+  const [type, from, to] = id.split('|');
+  if (type === undefined || from === undefined || to === undefined || !isEdgeType(type)) return null;
+  return parseGlobalId(from) && parseGlobalId(to) ? { from, to } : null;
 }
 
 function edgeOf(record: Neo4jRecord): GraphEdge {

@@ -27,9 +27,10 @@ import org.neo4j.harness.Neo4jBuilders;
  * generated for this run, its data in a temporary folder deleted at exit.
  *
  * <p>Usage: {@code java -Xmx… -cp … wsis.neo4j.TestServer [--port N] [--pagecache SIZE] [--tx-memory SIZE]
- * [--work-parent DIR]} (port 0, the default, lets the system pick a free one; the data folder is made
+ * [--work-parent DIR] [--password PW]} (port 0, the default, lets the system pick a free one; the data folder is made
  * in DIR, default the system's temporary folder: a tmpfs such as /dev/shm makes commits cheap, since
- * every commit forces the transaction log to disk).
+ * every commit forces the transaction log to disk; the password is generated unless given, e.g. by a
+ * test that stops a server and starts another on the same port for the same client).
  *
  * <p>When ready it prints one JSON line on stdout,
  * {@code {"uri":"bolt://127.0.0.1:N","user":"neo4j","password":"…"}}, and nothing else
@@ -49,7 +50,7 @@ public final class TestServer {
         Path work = options.workParent == null
                 ? Files.createTempDirectory("wsis-neo4j-")
                 : Files.createTempDirectory(Path.of(options.workParent), "wsis-neo4j-");
-        String password = HexFormat.of().formatHex(randomBytes(18));
+        String password = options.password != null ? options.password : HexFormat.of().formatHex(randomBytes(18));
         Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(work)
                 .withDisabledServer()
                 .withConfig(HttpConnector.enabled, false)
@@ -119,10 +120,11 @@ public final class TestServer {
         }
     }
 
-    private record Options(int port, long pageCacheBytes, long txMemoryBytes, String workParent) {
+    private record Options(int port, long pageCacheBytes, long txMemoryBytes, String workParent, String password) {
         static Options parse(String[] args) {
             int port = 0;
             String workParent = null;
+            String password = null;
             long pageCache = bytes("128m");
             long txMemory = bytes("256m");
             for (int i = 0; i < args.length; i++) {
@@ -132,12 +134,13 @@ public final class TestServer {
                     case "--pagecache" -> pageCache = bytes(require(args[i], value));
                     case "--tx-memory" -> txMemory = bytes(require(args[i], value));
                     case "--work-parent" -> workParent = require(args[i], value);
+                    case "--password" -> password = require(args[i], value);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; use --port N, --pagecache SIZE, --tx-memory SIZE (e.g. 128m, 1g), --work-parent DIR.");
+                            + "; use --port N, --pagecache SIZE, --tx-memory SIZE (e.g. 128m, 1g), --work-parent DIR, --password PW.");
                 }
                 i++;
             }
-            return new Options(port, pageCache, txMemory, workParent);
+            return new Options(port, pageCache, txMemory, workParent, password);
         }
 
         private static String require(String option, String value) {

@@ -1,0 +1,141 @@
+import neo4j from 'neo4j-driver';
+import { findCypherDir, readCypherFolder } from '../../src/store/neo4j/cypher-files';
+import { liveNeo4jSkip, useLiveNeo4j } from './use-live-neo4j';
+
+/**
+ * The plan Neo4j 5.26 makes for every file of `cypher/queries/` (EXPLAIN,
+ * over the seeded graph): where a query starts from an id, a type and sort
+ * key, or text, its plan must use that index and must not scan every node
+ * (`AllNodesScan`, `NodeByLabelScan` of `:Node`) or every relationship.
+ * A file that is meant to read everything (the per-type counts) says so
+ * here with its reason. A new query file fails this test until it is listed.
+ */
+type Operator = string;
+
+interface PlanExpectation {
+  params: Record<string, unknown>;
+  /** Operators (with their details, e.g. the index name) that the plan must contain. */
+  uses: RegExp[];
+  /** Scans allowed in this plan, with why; every other scan fails the test. */
+  allowedScans?: { operator: RegExp; why: string }[];
+}
+
+const SCANS = /^(AllNodesScan|NodeByLabelScan|(Directed|Undirected)(AllRelationshipsScan|RelationshipTypeScan))/;
+const noProps: unknown[] = [];
+
+const expectations: Record<string, PlanExpectation> = {
+  'get-nodes': { params: { ids: ['ActionLine:C2'] }, uses: [/NodeUniqueIndexSeek.*:Node\(id\)/] },
+  'list-nodes': {
+    params: { type: 'ActionLine', codes: null, props: noProps, afterKey: null, afterId: null, limit: neo4j.int(6) },
+    uses: [/NodeIndexSeek.*:Node\(type, sortKey\)/],
+  },
+  'count-nodes': { params: { type: 'SdgTarget', codes: null, props: noProps }, uses: [/NodeIndexSeek.*:Node\(type, sortKey\)/] },
+  'get-edges': {
+    params: { ends: [{ id: 'FACILITATES|Entity:ITU|ActionLine:C2', from: 'Entity:ITU', to: 'ActionLine:C2' }] },
+    uses: [/NodeUniqueIndexSeek.*:Node\(id\)/, /Expand\(Into\)/],
+  },
+  'get-edges-by-id': {
+    params: { ids: ['not-conventional'] },
+    uses: [],
+    allowedScans: [{ operator: /./, why: 'only for ids not of the form type|from|to that the by-ends lookup missed (the null case)' }],
+  },
+  'get-neighbours': {
+    params: { queries: [{ id: 'ActionLine:C2', direction: 'out', types: ['FACILITATES'] }] },
+    uses: [/NodeUniqueIndexSeek.*:Node\(id\)/, /Expand\(All\)/],
+  },
+  'list-edges': {
+    params: { types: ['FACILITATES'], fromTypes: null, toTypes: null },
+    uses: [],
+    allowedScans: [
+      {
+        operator: /NodeByLabelScan|AllRelationshipsScan/,
+        why: 'a type cannot be a parameter of a typed scan: in 5.26 type(r) IN $types and r:$any($types) both plan a scan of every relationship (or :Node) and a filter; see cypher/README.md',
+      },
+    ],
+  },
+  search: {
+    params: { longest: 'health', tokens: ['health'], phrase: 'health', maxName: neo4j.int(200), ids: [], types: [] },
+    uses: [/NodeIndexContainsScan.*TEXT INDEX n:Node\(searchText\)/],
+    allowedScans: [
+      { operator: /NodeByLabelScan/, why: 'names the query contains (phrase branch): no index answers "which stored line is inside this text"' },
+    ],
+  },
+  'count-node-types': {
+    params: {},
+    uses: [],
+    allowedScans: [{ operator: /NodeByLabelScan/, why: 'counts every node by type' }],
+  },
+  'count-edge-types': {
+    params: {},
+    uses: [],
+    allowedScans: [{ operator: /./, why: 'counts every relationship by type' }],
+  },
+  'dataset-info': { params: {}, uses: [/NodeUniqueIndexSeek.*:Dataset\(id\)/] },
+  'list-audit': {
+    params: { afterSeq: neo4j.int(0), keyId: null, action: null, recordId: null, since: null, until: null, limit: neo4j.int(11) },
+    uses: [/NodeIndexSeekByRange.*:AuditEntry\(seq\)|NodeUniqueIndexSeekByRange.*:AuditEntry\(seq\)/],
+  },
+  'find-audit-batch': { params: { batchId: 'b' }, uses: [/NodeUniqueIndexSeek.*:AuditEntry\(batchId\)/] },
+  'next-audit-seq': { params: {}, uses: [/NodeUniqueIndexSeek.*:AuditLog\(id\)/] },
+  'create-audit-entry': { params: { props: {} }, uses: [/Create/] },
+  'create-node': { params: { type: 'Entity', props: { id: 'Entity:X' } }, uses: [/Create/] },
+  'update-node': { params: { id: 'Entity:ITU', props: {} }, uses: [/NodeUniqueIndexSeek.*:Node\(id\)/] },
+  'delete-node': { params: { id: 'Entity:ITU' }, uses: [/NodeUniqueIndexSeek.*:Node\(id\)/] },
+  'create-edge': {
+    params: { type: 'FACILITATES', from: 'Entity:ITU', to: 'ActionLine:C2', props: {} },
+    uses: [/NodeUniqueIndexSeek.*:Node\(id\)/],
+  },
+  'update-edge': {
+    params: { id: 'FACILITATES|Entity:ITU|ActionLine:C2', from: 'Entity:ITU', to: 'ActionLine:C2', props: {} },
+    uses: [/NodeUniqueIndexSeek.*:Node\(id\)/, /Expand\(Into\)/],
+  },
+  'delete-edge': {
+    params: { id: 'FACILITATES|Entity:ITU|ActionLine:C2', from: 'Entity:ITU', to: 'ActionLine:C2' },
+    uses: [/NodeUniqueIndexSeek.*:Node\(id\)/, /Expand\(Into\)/],
+  },
+};
+
+interface PlanNode {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+// Every operator of a plan as "<operator> <details>", e.g. "NodeIndexSeek@neo4j RANGE INDEX n:Node(type, sortKey) WHERE …".
+function operators(plan: PlanNode): Operator[] {
+  const details = plan.arguments.Details;
+  return [`${plan.operatorType.replace(/@.*$/, '')} ${typeof details === 'string' ? details : ''}`, ...plan.children.flatMap(operators)];
+}
+
+(liveNeo4jSkip ? describe.skip : describe)(`neo4j: query plans${liveNeo4jSkip ? ` (skipped: ${liveNeo4jSkip})` : ''}`, () => {
+  const live = useLiveNeo4j();
+  const queries = readCypherFolder(findCypherDir(), 'queries');
+
+  beforeAll(async () => {
+    await live.reseed();
+  }, 300_000);
+
+  it('lists an expectation for every query file, and no file that does not exist', () => {
+    expect(Object.keys(expectations).sort()).toEqual(Object.keys(queries).sort());
+  });
+
+  for (const [name, expectation] of Object.entries(expectations)) {
+    it(`${name}.cypher: uses ${expectation.uses.map(String).join(', ') || 'no index'}, and scans only what it must`, async () => {
+      const file = queries[name];
+      if (!file) throw new Error(`cypher/queries/${name}.cypher does not exist`);
+      const session = live.driver().session({ database: live.config().NEO4J_DATABASE });
+      let plan: PlanNode;
+      try {
+        plan = (await session.run(`EXPLAIN ${file.text}`, expectation.params)).summary.plan as unknown as PlanNode;
+      } finally {
+        await session.close();
+      }
+      const found = operators(plan);
+      const missing = expectation.uses.filter((pattern) => !found.some((op) => pattern.test(op)));
+      const unexpectedScans = found.filter(
+        (op) => SCANS.test(op) && !(expectation.allowedScans ?? []).some((allowed) => allowed.operator.test(op)),
+      );
+      expect({ missing, unexpectedScans }).toEqual({ missing: [], unexpectedScans: [] });
+    });
+  }
+});
