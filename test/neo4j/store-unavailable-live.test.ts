@@ -37,7 +37,10 @@ import { liveNeo4jSkip, useLiveNeo4j } from './use-live-neo4j';
     }
     return started;
   };
-  const app = () => createApp({ store, config: live.config(), logger: createLogger('silent') });
+  // The execution deadline (MAX_EXECUTION_MS) is set past the store's own retry window (3 s per
+  // attempt and for retries): this test is about how a stopped server's error reaches the caller,
+  // not about which of the two limits fires first.
+  const app = () => createApp({ store, config: live.config({ MAX_EXECUTION_MS: '60000' }), logger: createLogger('silent') });
   const readyz = async () => {
     const response = await app().fetch('http://localhost/readyz');
     return { status: response.status, body: (await response.json()) as unknown };
