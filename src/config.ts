@@ -18,6 +18,9 @@ const envSchema = z.object({
     .min(1)
     .default('./data')
     .describe("folder of the embedded store's write journal (journal.jsonl, snapshot.json); see src/store/embedded/README.md"),
+  JOURNAL_COMPACT_EVERY: int(1, 10_000_000)
+    .default(1000)
+    .describe('the embedded journal is folded into its snapshot (off the request path) once this many write batches are in it'),
   NEO4J_URI: z
     .string()
     .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, 'a neo4j:// or bolt:// URI')

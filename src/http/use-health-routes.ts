@@ -3,7 +3,8 @@ import type { GraphStore } from '../store/graph-store';
 
 /**
  * `/healthz`: the process is alive (always 200).
- * `/readyz`: the store answers (200 with the dataset version) or not (503),
+ * `/readyz`: the store answers (200 with the dataset version) or not (503,
+ * with the error code and, for the embedded journal, `reason: "journal"`),
  * for load balancers and orchestrators to route traffic only to ready copies.
  */
 export function useHealthRoutes(store: GraphStore): Plugin {
@@ -20,9 +21,16 @@ export function useHealthRoutes(store: GraphStore): Plugin {
         endResponse(fetchAPI.Response.json({ status: 'ready', store: store.kind, dataset: dataset.version }));
       } catch (error) {
         const code = (error as { code?: unknown }).code;
+        // A coded reason (`journal`: the embedded journal failed, e.g. the disk is full) tells an operator where to look.
+        const reason = (error as { details?: { reason?: unknown } }).details?.reason;
         endResponse(
           fetchAPI.Response.json(
-            { status: 'unavailable', store: store.kind, code: typeof code === 'string' ? code : 'STORE_UNAVAILABLE' },
+            {
+              status: 'unavailable',
+              store: store.kind,
+              code: typeof code === 'string' ? code : 'STORE_UNAVAILABLE',
+              ...(typeof reason === 'string' && /^[a-z_]+$/.test(reason) ? { reason } : {}),
+            },
             { status: 503 },
           ),
         );

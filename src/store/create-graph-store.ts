@@ -10,6 +10,7 @@ export async function createGraphStore(config: Config, logger: Logger): Promise<
       const store = createEmbeddedGraphStore({
         seedsDir: config.SEEDS_DIR,
         dataDir: config.DATA_DIR,
+        compactEvery: config.JOURNAL_COMPACT_EVERY,
         logger,
         onRecovered: (report) => logger.info('journal replayed', { dataDir: config.DATA_DIR, ...report }),
       });

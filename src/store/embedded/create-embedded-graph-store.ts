@@ -1,7 +1,7 @@
 import type { Logger } from '../../logger';
 import { loadSeeds } from '../../seeds/load-seeds';
 import { EmbeddedGraphStore, type WriteJournal } from './embedded-graph-store';
-import { openFileWriteJournal, type RecoveryReport } from './file-write-journal';
+import { openFileWriteJournal, type FileWriteJournal, type RecoveryReport } from './file-write-journal';
 
 export interface CreateEmbeddedGraphStoreOptions {
   /** The seeds folder; the project's own `seeds/` when absent. */
@@ -14,7 +14,11 @@ export interface CreateEmbeddedGraphStoreOptions {
    */
   dataDir?: string;
   journal?: WriteJournal;
+  /** Journal batches between two compactions (see `OpenFileWriteJournalOptions.compactEvery`). */
+  compactEvery?: number;
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Called with the opened journal (tools and the bench read its compaction figures). */
+  onJournal?: (journal: FileWriteJournal) => void;
   /** Called with what the journal held at start-up. */
   onRecovered?: (report: RecoveryReport) => void;
 }
@@ -34,10 +38,20 @@ export function createEmbeddedGraphStore(options: CreateEmbeddedGraphStoreOption
   };
   if (options.dataDir === undefined) return new EmbeddedGraphStore({ ...base, journal: options.journal });
 
-  const opened = openFileWriteJournal({ dir: options.dataDir, datasetVersion: seeds.version, logger: options.logger });
+  // The seeds are what the journal is replayed over: only their records need a tombstone once deleted.
+  const seedNodeIds = new Set(base.nodes.map((node) => node.id));
+  const seedEdgeIds = new Set(base.edges.map((edge) => edge.id));
+  const opened = openFileWriteJournal({
+    dir: options.dataDir,
+    datasetVersion: seeds.version,
+    logger: options.logger,
+    compactEvery: options.compactEvery,
+    isBaseRecord: (kind, id) => (kind === 'node' ? seedNodeIds : seedEdgeIds).has(id),
+  });
   try {
     const store = new EmbeddedGraphStore({ ...base, recovered: opened.recovered, journal: opened.journal });
     options.onRecovered?.(opened.report);
+    options.onJournal?.(opened.journal);
     return store;
   } catch (error) {
     opened.journal.close();

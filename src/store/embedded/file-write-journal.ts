@@ -45,6 +45,34 @@ export interface OpenFileWriteJournalOptions {
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Compact once this many batches are in the journal since the last snapshot (default 1000). */
   compactEvery?: number;
+  /**
+   * Whether a record is in the base the journal is replayed over (the seeds).
+   * A deleted record that is not needs no tombstone in the snapshot: without
+   * this, every record a curator created and later deleted would stay in the
+   * snapshot as `null` forever, and the snapshot would outgrow the graph.
+   * Absent: every tombstone is kept.
+   */
+  isBaseRecord?: (kind: 'node' | 'edge', id: string) => boolean;
+  /** How long after a failed compaction to try again (default one minute); never sooner, never per write. */
+  retryCompactionMs?: number;
+}
+
+/** What the last finished compaction cost, for the log and the bench (`test/bench/journal-compaction.ts`). */
+export interface CompactionStats {
+  /** The last `seq` the snapshot holds. */
+  seq: number;
+  /** Records the snapshot holds (nodes + edges, tombstones included) and its size in bytes. */
+  records: number;
+  bytes: number;
+  /** From the start of the rotation to the snapshot's rename, wall clock (mostly spent yielding). */
+  ms: number;
+  /**
+   * The longest stretch compaction held the event loop without yielding: the
+   * most any write (or read) can have waited on it.
+   */
+  longestStepMs: number;
+  /** Which step that was: `rotate` (the journal renamed into a segment, two folder fsyncs), `slice` or `install`. */
+  longestStep: 'rotate' | 'slice' | 'install';
 }
 
 export interface OpenedJournal {
@@ -82,6 +110,8 @@ const SNAPSHOT_FORMAT_V1 = 'wsis-graph-snapshot/1';
 const RETRY_COMPACTION_MS = 60_000;
 // Records serialised between two yields to the event loop while a snapshot is written.
 const RECORDS_PER_SLICE = 500;
+// …or this many characters, whichever comes first (a few huge records must not make one long step).
+const SLICE_BYTES = 256 * 1024;
 const CHECKSUM_KEY = ',"sha256":"';
 
 /** Opens (creating when missing) the journal in `options.dir` and reads back what it holds. */
@@ -107,6 +137,13 @@ export class FileWriteJournal implements WriteJournal {
   private compacting: Promise<void> | null = null;
   private compactionFailure: { error: string; at: string } | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** A write the disk refused (e.g. ENOSPC) after which the journal was cut back cleanly; cleared by the next write that succeeds. */
+  private writeFailure: { error: string; at: string } | null = null;
+  /** The `seq` of the snapshot on disk: a retry after a failed compaction writes it even when nothing is left to rotate. */
+  private snapshotSeq: number;
+  private lastCompaction: CompactionStats | null = null;
+  /** How many compactions started (finished or failed); tests count retries with it. */
+  private compactionAttempts = 0;
   /** The seq of the journal file's first line: the name of the segment it becomes. */
   private journalFirstSeq: number;
 
@@ -123,6 +160,7 @@ export class FileWriteJournal implements WriteJournal {
     this.size = fs.fstatSync(this.fd).size;
     this.lastSeq = pending.at(-1)?.seq ?? folded.seq;
     this.journalFirstSeq = journalFirstSeq;
+    this.snapshotSeq = folded.seq;
   }
 
   /** The last acknowledged `seq`. */
@@ -131,45 +169,87 @@ export class FileWriteJournal implements WriteJournal {
   }
 
   /**
-   * Writes one line for `entry` and fsyncs it. Throws `StoreUnavailableError`
-   * when the disk refuses; the line is then cut off again and the journal
-   * refuses every later append (the process must restart), because after a
-   * failed fsync the file's state on disk is unknown.
+   * Writes one line for `entry` and fsyncs it, or throws
+   * `StoreUnavailableError` and leaves the journal as it was:
+   * - the disk refuses the bytes (full, quota, I/O error on write): the line
+   *   is cut off again and that cut fsync'd, so the file is known to hold
+   *   exactly the acknowledged lines; the failure shows on `problem()` and a
+   *   later write is tried again (it clears the failure when it succeeds), so
+   *   freeing space is enough, no restart needed;
+   * - the fsync of the line fails, or the cut does: the journal refuses every
+   *   later append (the process must restart), because after a failed fsync
+   *   the file's state on disk is unknown.
    */
   append(entry: AuditEntry): void {
-    if (this.fd === null) throw new StoreUnavailableError('The journal is closed.');
-    if (this.broken) throw new StoreUnavailableError('The journal failed earlier; restart the service.');
+    if (this.fd === null) throw new StoreUnavailableError('The journal is closed.', { reason: 'journal' });
+    if (this.broken) throw new StoreUnavailableError('The journal failed earlier; restart the service.', { reason: 'journal' });
     if (entry.seq !== this.lastSeq + 1) {
       throw new Error(`Journal append out of order: seq ${entry.seq} after ${this.lastSeq}.`);
     }
     const line = Buffer.from(`${withChecksum(`{"seq":${entry.seq},"dataset":${JSON.stringify(this.options.datasetVersion)},"entry":${JSON.stringify(entry)}`)}\n`);
+    let stage: 'write' | 'fsync' = 'write';
     try {
-      if (this.size === 0) this.journalFirstSeq = entry.seq;
       writeAll(this.fd, line);
+      stage = 'fsync';
       fs.fsyncSync(this.fd);
     } catch (error) {
-      this.broken = error as Error;
-      try {
-        fs.ftruncateSync(this.fd, this.size);
-      } catch {
-        // The torn line stays; the next open reports and cuts it (it is the last line).
-      }
-      this.options.logger?.error('journal append failed; refusing further writes', { error: String(error) });
-      throw new StoreUnavailableError('The write could not be made durable; nothing was changed.');
+      throw this.refuse(error, stage);
     }
+    if (this.size === 0) this.journalFirstSeq = entry.seq;
     this.size += line.length;
     this.lastSeq = entry.seq;
     this.pending.push(entry);
+    if (this.writeFailure) {
+      this.options.logger?.info('journal: a write succeeded again after a refused one', { failedAt: this.writeFailure.at });
+      this.writeFailure = null;
+    }
     if (this.pending.length >= (this.options.compactEvery ?? 1000) && !this.compacting && !this.compactionFailure) {
       // Off the request path: this write is acknowledged before compaction starts.
       this.compacting = new Promise((resolve) => setImmediate(resolve)).then(() => this.compactInBackground());
     }
   }
 
+  // Takes back a line the disk refused; the error to throw to the writer.
+  private refuse(error: unknown, stage: 'write' | 'fsync'): StoreUnavailableError {
+    const code = (error as NodeJS.ErrnoException).code;
+    const diskFull = code === 'ENOSPC' || code === 'EDQUOT';
+    let cutBack = false;
+    try {
+      fs.ftruncateSync(this.fd!, this.size);
+      fs.fsyncSync(this.fd!);
+      cutBack = true;
+    } catch {
+      // The torn line stays; the next open reports and cuts it (it is the last line).
+    }
+    const at = new Date().toISOString();
+    if (stage === 'write' && cutBack) {
+      this.writeFailure = { error: String(error), at };
+      this.options.logger?.error('journal: the disk refused a write; it was taken back, later writes are tried again', { error: String(error) });
+    } else {
+      this.broken = error as Error;
+      this.options.logger?.error('journal append failed; refusing further writes until a restart', { error: String(error), stage });
+    }
+    return new StoreUnavailableError(
+      diskFull ? 'The write could not be made durable: the disk is full. Nothing was changed.' : 'The write could not be made durable; nothing was changed.',
+      { reason: diskFull ? 'disk_full' : 'journal' },
+    );
+  }
+
   /** Why the journal is not healthy (a failed compaction), or `null`. `/readyz` reports it. */
   problem(): string | null {
     if (this.broken) return `the journal failed: ${String(this.broken)}`;
+    if (this.writeFailure) return `the disk refused a write at ${this.writeFailure.at}: ${this.writeFailure.error}`;
     return this.compactionFailure ? `compaction failed at ${this.compactionFailure.at}: ${this.compactionFailure.error}` : null;
+  }
+
+  /** Whether a background compaction is running now. */
+  get compactionRunning(): boolean {
+    return this.compacting !== null;
+  }
+
+  /** What the last finished compaction cost, and how many have been started; `null` stats before the first. */
+  compactionStats(): { last: CompactionStats | null; attempts: number } {
+    return { last: this.lastCompaction, attempts: this.compactionAttempts };
   }
 
   /** Resolves when no compaction is running (tests, `close`). */
@@ -183,48 +263,95 @@ export class FileWriteJournal implements WriteJournal {
    * the background (see the class comment).
    */
   compact(): void {
-    const rotated = this.rotate();
-    if (!rotated) return;
+    this.rotate();
+    if (this.folded.seq <= this.snapshotSeq) return;
+    const state = { ...this.folded };
     const tmp = path.join(this.dir, `${SNAPSHOT_FILE}.tmp`);
     const fd = fs.openSync(tmp, 'w');
     try {
-      for (const chunk of snapshotChunks(rotated, this.options.datasetVersion)) writeAll(fd, Buffer.from(chunk));
+      for (const chunk of snapshotChunks(state, this.options.datasetVersion)) writeAll(fd, Buffer.from(chunk));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
-    this.installSnapshot(tmp, rotated.seq);
+    this.installSnapshot(tmp, state.seq);
   }
 
   private async compactInBackground(): Promise<void> {
-    const started = Date.now();
+    this.compactionAttempts++;
+    const started = performance.now();
+    // The longest synchronous stretch between two yields: what a write arriving meanwhile waits for.
+    let longestStepMs = 0;
+    let longestStep: CompactionStats['longestStep'] = 'rotate';
+    let step: CompactionStats['longestStep'] = 'rotate';
+    let stepStarted = started;
+    const endStep = () => {
+      const ms = performance.now() - stepStarted;
+      if (ms > longestStepMs) [longestStepMs, longestStep] = [ms, step];
+      step = 'slice';
+    };
+    const yieldNow = async (work?: Promise<unknown>) => {
+      endStep();
+      await (work ?? new Promise((resolve) => setImmediate(resolve)));
+      stepStarted = performance.now();
+    };
     try {
       if (this.fd === null || this.broken) return;
-      const rotated = this.rotate();
-      if (!rotated) return;
+      this.rotate();
+      // After a failed attempt nothing may be left to rotate, but the snapshot on disk is still behind.
+      if (this.folded.seq <= this.snapshotSeq) return;
+      const state = { ...this.folded };
       const tmp = path.join(this.dir, `${SNAPSHOT_FILE}.tmp`);
       const handle = await fs.promises.open(tmp, 'w');
+      let records = 0;
+      let bytes = 0;
       try {
-        let slice = 0;
-        for (const chunk of snapshotChunks(rotated, this.options.datasetVersion)) {
-          await handle.write(chunk);
-          if (++slice % RECORDS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+        let slice: string[] = [];
+        let sliceBytes = 0;
+        for (const chunk of snapshotChunks(state, this.options.datasetVersion)) {
+          slice.push(chunk);
+          sliceBytes += chunk.length;
+          if (++records % RECORDS_PER_SLICE === 0 || sliceBytes >= SLICE_BYTES) {
+            const buffer = Buffer.from(slice.join(''));
+            bytes += buffer.length;
+            await yieldNow(handle.write(buffer));
+            slice = [];
+            sliceBytes = 0;
+          }
         }
-        await handle.sync();
+        const buffer = Buffer.from(slice.join(''));
+        bytes += buffer.length;
+        await yieldNow(handle.write(buffer));
+        await yieldNow(handle.sync());
       } finally {
         await handle.close();
       }
       if (this.fd === null) return; // closed meanwhile: the next open finishes from the segments
-      this.installSnapshot(tmp, rotated.seq);
-      this.options.logger?.info('journal compacted', { seq: rotated.seq, ms: Date.now() - started });
+      stepStarted = performance.now();
+      step = 'install';
+      fs.renameSync(tmp, path.join(this.dir, SNAPSHOT_FILE));
+      this.snapshotSeq = state.seq;
+      // The folder's fsync may follow without holding writes: if a power loss undoes the rename, the old snapshot and the segments still hold every batch.
+      await yieldNow(fsyncDirAsync(this.dir));
+      endStep();
+      this.lastCompaction = {
+        seq: state.seq,
+        records: state.nodes.size + state.edges.size,
+        bytes,
+        ms: performance.now() - started,
+        longestStepMs,
+        longestStep,
+      };
+      this.options.logger?.info('journal compacted', { ...this.lastCompaction });
     } catch (error) {
       this.compactionFailure = { error: String(error), at: new Date().toISOString() };
-      this.options.logger?.error('journal compaction failed; every batch stays durable, retrying in a minute', { error: String(error) });
+      const retryMs = this.options.retryCompactionMs ?? RETRY_COMPACTION_MS;
+      this.options.logger?.error('journal compaction failed; every batch stays durable, retrying later (not per write)', { error: String(error), retryMs });
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         this.compactionFailure = null;
         if (this.fd !== null && !this.compacting) this.compacting = this.compactInBackground();
-      }, RETRY_COMPACTION_MS);
+      }, retryMs);
       this.retryTimer.unref();
     } finally {
       this.compacting = null;
@@ -234,13 +361,13 @@ export class FileWriteJournal implements WriteJournal {
   /**
    * Moves the journal's lines into a new audit segment (a rename, so the
    * segment is complete or absent) and starts an empty journal; returns the
-   * graph state as of the last rotated entry. Crash-safe: the segment's
-   * entries above the snapshot's seq are replayed on open.
+   * graph state as of the last rotated entry into `folded`. Crash-safe: the
+   * segment's entries above the snapshot's seq are replayed on open.
    */
-  private rotate(): FoldedState | null {
+  private rotate(): void {
     if (this.fd === null) throw new StoreUnavailableError('The journal is closed.');
     if (this.broken) throw new StoreUnavailableError('The journal failed earlier; restart the service.');
-    if (this.pending.length === 0 && this.size === 0) return null;
+    if (this.pending.length === 0 && this.size === 0) return;
     const entries = this.pending.splice(0);
     const auditDir = path.join(this.dir, AUDIT_DIR);
     fs.mkdirSync(auditDir, { recursive: true });
@@ -254,14 +381,13 @@ export class FileWriteJournal implements WriteJournal {
       fsyncDir(this.dir);
       this.size = 0;
     }
-    const next = fold(this.folded, entries);
-    Object.assign(this.folded, next);
-    return next;
+    Object.assign(this.folded, fold(this.folded, entries, this.options.isBaseRecord));
   }
 
   private installSnapshot(tmp: string, seq: number): void {
     fs.renameSync(tmp, path.join(this.dir, SNAPSHOT_FILE));
     fsyncDir(this.dir);
+    this.snapshotSeq = seq;
     this.options.logger?.info('journal snapshot written', { seq });
   }
 
@@ -291,6 +417,7 @@ function open(dir: string, options: OpenFileWriteJournalOptions, releaseLock: ()
   }
   fs.rmSync(path.join(dir, AUDIT_DIR, 'segment.tmp'), { force: true });
   const { state, dataset: snapshotDataset, legacyAudit } = readSnapshot(path.join(dir, SNAPSHOT_FILE));
+  pruneTombstones(state, options.isBaseRecord);
   let datasetChanged = snapshotDataset !== null && snapshotDataset !== options.datasetVersion;
   if (legacyAudit.length > 0) {
     migrateLegacySnapshot(dir, state, legacyAudit, snapshotDataset ?? options.datasetVersion);
@@ -405,16 +532,30 @@ function dropLinesUpTo(journalPath: string, seq: number): void {
   fsyncDir(path.dirname(journalPath));
 }
 
-function fold(state: FoldedState, entries: readonly AuditEntry[]): FoldedState {
+/**
+ * The state after `entries`: each record's last state; a deleted record keeps
+ * its tombstone (`null`) only when it is in the base (`isBaseRecord`), since
+ * replay over the base needs it only there. So the snapshot never holds more
+ * records than the graph plus the base records deleted.
+ */
+function fold(state: FoldedState, entries: readonly AuditEntry[], isBaseRecord?: OpenFileWriteJournalOptions['isBaseRecord']): FoldedState {
   const nodes = new Map(state.nodes);
   const edges = new Map(state.edges);
   for (const entry of entries) {
     for (const change of entry.changes) {
-      if (change.kind === 'node') nodes.set(change.id, change.after);
-      else edges.set(change.id, change.after);
+      const records: Map<string, unknown> = change.kind === 'node' ? nodes : edges;
+      if (change.after === null && isBaseRecord && !isBaseRecord(change.kind, change.id)) records.delete(change.id);
+      else records.set(change.id, change.after);
     }
   }
   return { seq: entries.at(-1)?.seq ?? state.seq, nodes, edges };
+}
+
+// Tombstones a snapshot written before `isBaseRecord` (or over other seeds) holds for records the base lacks: a no-op on replay.
+function pruneTombstones(state: FoldedState, isBaseRecord: OpenFileWriteJournalOptions['isBaseRecord']): void {
+  if (!isBaseRecord) return;
+  for (const [id, record] of state.nodes) if (record === null && !isBaseRecord('node', id)) state.nodes.delete(id);
+  for (const [id, record] of state.edges) if (record === null && !isBaseRecord('edge', id)) state.edges.delete(id);
 }
 
 // The snapshot's text in pieces, one record each, with the checksum over all of them at the end.
@@ -588,6 +729,15 @@ function cutTail(dir: string, journalPath: string, bytes: Buffer, offset: number
 
 function writeAll(fd: number, buffer: Buffer): void {
   for (let written = 0; written < buffer.length; ) written += fs.writeSync(fd, buffer, written, buffer.length - written);
+}
+
+async function fsyncDirAsync(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 // A rename or a new file is durable only once its folder's entry is.

@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+// The module object itself (the namespace import's properties cannot be spied on): the journal reads its functions from it.
+import nodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoreUnavailableError } from '../../../../src/domain/errors';
@@ -52,13 +54,19 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function openStore(options: { compactEvery?: number; seedNodes?: GraphNode[]; dataset?: string } = {}) {
+function openStore(
+  options: { compactEvery?: number; seedNodes?: GraphNode[]; dataset?: string; tombstonesForSeedsOnly?: boolean; retryCompactionMs?: number } = {},
+) {
   const warnings: { msg: string; fields?: Record<string, unknown> }[] = [];
+  const errors: { msg: string; fields?: Record<string, unknown> }[] = [];
+  const seedIds = new Set([...(options.seedNodes ?? SEED_NODES).map((n) => n.id), ...(options.seedNodes ? [] : SEED_EDGES).map((e) => e.id)]);
   const opened = openFileWriteJournal({
     dir,
     datasetVersion: options.dataset ?? '1.0.0+test',
     compactEvery: options.compactEvery,
-    logger: { info: () => undefined, warn: (msg, fields) => warnings.push({ msg, fields }), error: () => undefined },
+    retryCompactionMs: options.retryCompactionMs,
+    isBaseRecord: options.tombstonesForSeedsOnly ? (_kind, id) => seedIds.has(id) : undefined,
+    logger: { info: () => undefined, warn: (msg, fields) => warnings.push({ msg, fields }), error: (msg, fields) => errors.push({ msg, fields }) },
   });
   let store: EmbeddedGraphStore;
   try {
@@ -74,7 +82,7 @@ function openStore(options: { compactEvery?: number; seedNodes?: GraphNode[]; da
     throw error;
   }
   open.push(store);
-  return { store, journal: opened.journal, report: opened.report, warnings };
+  return { store, journal: opened.journal, report: opened.report, warnings, errors };
 }
 
 async function closeAll(): Promise<void> {
@@ -155,6 +163,67 @@ describe('store/embedded: FileWriteJournal replays acknowledged writes', () => {
     // After a failed fsync the file's state is unknown: later writes are refused too, until a restart.
     await expect(store.applyWrites(createInitiative('c'))).rejects.toBeInstanceOf(StoreUnavailableError);
     (journal as unknown as { fd: number | null }).fd = null;
+  });
+
+  it('refuses a write the disk has no room for with disk_full, loses nothing, reports it, and takes writes again once there is room', async () => {
+    const { store, journal, errors } = openStore();
+    await store.applyWrites(createInitiative('a'));
+    const size = fs.statSync(journalPath()).size;
+    // The disk takes part of the line, then is full: what a real ENOSPC does to a write.
+    const realWriteSync = fs.writeSync;
+    const partThenFull = (fd: number, buffer: Buffer, offset = 0, length = buffer.length - offset): number => {
+      if (offset === 0 && length > 10) return realWriteSync(fd, buffer, 0, 10);
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+    };
+    const full = jest.spyOn(nodeFs, 'writeSync').mockImplementation(partThenFull as unknown as typeof fs.writeSync);
+    try {
+      await expect(store.applyWrites(createInitiative('b'))).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        details: { reason: 'disk_full' },
+        message: 'The write could not be made durable: the disk is full. Nothing was changed.',
+      });
+      await expect(store.applyWrites(createInitiative('c'))).rejects.toMatchObject({ details: { reason: 'disk_full' } });
+    } finally {
+      full.mockRestore();
+    }
+    // Nothing of the refused batches is in memory or on disk; readiness reports the failure.
+    expect(fs.statSync(journalPath()).size).toBe(size);
+    expect(await initiativeCodes(store)).toEqual(['a']);
+    expect(await auditSeqs(store)).toEqual([1]);
+    expect(journal.problem()).toMatch(/^the disk refused a write at .*ENOSPC/);
+    await expect(store.ping()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'journal' } });
+    expect(errors.map((e) => e.msg)).toEqual([
+      'journal: the disk refused a write; it was taken back, later writes are tried again',
+      'journal: the disk refused a write; it was taken back, later writes are tried again',
+    ]);
+
+    // Room again (no restart): the next write is taken and the failure clears.
+    await store.applyWrites(createInitiative('d'));
+    expect(journal.problem()).toBeNull();
+    await expect(store.ping()).resolves.toBeUndefined();
+    await closeAll();
+    const reopened = openStore();
+    expect(reopened.report).toMatchObject({ replayed: 2, truncatedTail: NO_TAIL });
+    expect(await initiativeCodes(reopened.store)).toEqual(['a', 'd']);
+    expect(await auditSeqs(reopened.store)).toEqual([1, 2]);
+  });
+
+  it('refuses every later write until a restart when the fsync of a line fails (the file state is then unknown)', async () => {
+    const { store, journal } = openStore();
+    await store.applyWrites(createInitiative('a'));
+    const failing = jest.spyOn(nodeFs, 'fsyncSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+    });
+    try {
+      await expect(store.applyWrites(createInitiative('b'))).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'journal' } });
+    } finally {
+      failing.mockRestore();
+    }
+    await expect(store.applyWrites(createInitiative('c'))).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(journal.problem()).toMatch(/^the journal failed: .*EIO/);
+    expect(await initiativeCodes(store)).toEqual(['a']);
+    await closeAll();
+    expect(await initiativeCodes(openStore().store)).toEqual(['a']);
   });
 });
 
@@ -306,6 +375,89 @@ describe('store/embedded: FileWriteJournal compaction', () => {
     // The second open dropped the lines already in the audit segment from the journal.
     expect(third.report).toMatchObject({ snapshotSeq: 3, replayed: 1, alreadyInSnapshot: 0 });
     expect(await auditSeqs(third.store)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('keeps a tombstone only for a deleted seed record, so created-then-deleted records do not grow the snapshot', async () => {
+    const first = openStore({ tombstonesForSeedsOnly: true });
+    for (let i = 0; i < 30; i++) {
+      await first.store.applyWrites(createInitiative(`t${i}`));
+      await first.store.applyWrites([{ op: 'deleteNode', id: `Initiative:t${i}` }]);
+    }
+    await first.store.applyWrites(createInitiative('kept'));
+    await first.store.applyWrites([{ op: 'deleteEdge', id: SEED_EDGES[0]!.id }]);
+    first.journal.compact();
+    await closeAll();
+    const snapshot = JSON.parse(fs.readFileSync(path.join(dir, SNAPSHOT_FILE), 'utf8')) as { seq: number; nodes: unknown[]; edges: unknown[] };
+    expect(snapshot.seq).toBe(62);
+    expect(snapshot.nodes).toEqual([['Initiative:kept', expect.objectContaining({ code: 'kept' })]]);
+    expect(snapshot.edges).toEqual([
+      ['ADDRESSES|Initiative:kept|ActionLine:C1', expect.objectContaining({ type: 'ADDRESSES' })],
+      [SEED_EDGES[0]!.id, null],
+    ]);
+
+    const second = openStore({ tombstonesForSeedsOnly: true });
+    expect(second.report).toMatchObject({ snapshotSeq: 62, replayed: 0 });
+    expect(await initiativeCodes(second.store)).toEqual(['kept']);
+    expect(await second.store.getEdges([SEED_EDGES[0]!.id])).toEqual([null]);
+    expect(await auditSeqs(second.store)).toHaveLength(62);
+  });
+
+  it('does not retry a failed compaction on every write: reports it, retries once after the delay, then writes the snapshot it owes', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask', 'performance', 'Date'] });
+    try {
+      const { store, journal, errors } = openStore({ compactEvery: 3, retryCompactionMs: 60_000 });
+      // A folder where the unfinished snapshot must go: opening it for writing fails (EISDIR), as a full or broken disk would.
+      const obstacle = path.join(dir, `${SNAPSHOT_FILE}.tmp`);
+      fs.mkdirSync(obstacle);
+      for (const code of ['a', 'b', 'c']) await store.applyWrites(createInitiative(code));
+      await journal.idle();
+      expect(journal.compactionStats().attempts).toBe(1);
+      expect(journal.problem()).toMatch(/^compaction failed at .*EISDIR/);
+      await expect(store.ping()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'journal' } });
+
+      // Writes go on, durable in the journal and its segments, without a compaction attempt each.
+      for (const code of ['d', 'e', 'f', 'g', 'h', 'i', 'j']) await store.applyWrites(createInitiative(code));
+      await journal.idle();
+      expect(journal.compactionStats().attempts).toBe(1);
+      expect(errors.filter((e) => e.msg.startsWith('journal compaction failed'))).toHaveLength(1);
+      expect(fs.existsSync(path.join(dir, SNAPSHOT_FILE))).toBe(false);
+
+      fs.rmdirSync(obstacle);
+      jest.advanceTimersByTime(60_000);
+      await journal.idle();
+      expect(journal.compactionStats()).toMatchObject({ attempts: 2, last: { seq: 10 } });
+      expect(journal.problem()).toBeNull();
+      await expect(store.ping()).resolves.toBeUndefined();
+    } finally {
+      jest.useRealTimers();
+    }
+    await closeAll();
+    const snapshot = JSON.parse(fs.readFileSync(path.join(dir, SNAPSHOT_FILE), 'utf8')) as { seq: number };
+    expect(snapshot.seq).toBe(10);
+    const reopened = openStore({ compactEvery: 3 });
+    expect(reopened.report).toMatchObject({ snapshotSeq: 10, replayed: 0 });
+    expect(await initiativeCodes(reopened.store)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
+  });
+
+  it('writes the snapshot it owes on the retry even when no batch came after the failure', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask', 'performance', 'Date'] });
+    try {
+      const { store, journal } = openStore({ compactEvery: 2, retryCompactionMs: 1000 });
+      const obstacle = path.join(dir, `${SNAPSHOT_FILE}.tmp`);
+      fs.mkdirSync(obstacle);
+      for (const code of ['a', 'b']) await store.applyWrites(createInitiative(code));
+      await journal.idle();
+      expect(journal.problem()).not.toBeNull();
+      fs.rmdirSync(obstacle);
+      jest.advanceTimersByTime(1000);
+      await journal.idle();
+      expect(journal.problem()).toBeNull();
+      expect(journal.compactionStats().last).toMatchObject({ seq: 2, records: 4 });
+    } finally {
+      jest.useRealTimers();
+    }
+    await closeAll();
+    expect((JSON.parse(fs.readFileSync(path.join(dir, SNAPSHOT_FILE), 'utf8')) as { seq: number }).seq).toBe(2);
   });
 
   it('refuses to start on a damaged snapshot', async () => {
