@@ -22,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { summariseProfile } from './summarise-profile';
 import { fairnessMarkdown, measureFairness, type FairnessResult } from './expensive-workloads';
 import { requestBody, WORKLOADS, type Workload } from './workloads';
+import { journalMarkdown, measureJournalCompaction, type JournalBenchResult } from './journal-compaction';
 
 const ROOT = path.dirname(findSeedsDir());
 const MAIN_JS = path.join(ROOT, 'dist', 'src', 'main.js');
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
       'fairness-duration': { type: 'string', default: '10' },
+      // The embedded journal's leg (journal-compaction.ts): this many fsync'd writes in process; 0 skips it.
+      'journal-writes': { type: 'string', default: '20000' },
     },
   });
   const started = performance.now();
@@ -169,6 +172,12 @@ async function main(): Promise<void> {
   let profile: BenchReport['profile'];
   if (values.profile) profile = await runProfile(results, workloads, load);
 
+  let journal: JournalBenchResult | undefined;
+  if (Number(values['journal-writes']) > 0) {
+    log(`journal: ${values['journal-writes']} journalled writes`);
+    journal = await measureJournalCompaction({ writes: Number(values['journal-writes']), compactEvery: 1000, writers: 4, log });
+  }
+
   const report: BenchReport = {
     date: new Date().toISOString(),
     machine: {
@@ -192,11 +201,11 @@ async function main(): Promise<void> {
   report.targets = judgeTargets(report);
   report.elapsedSeconds = (performance.now() - started) / 1000;
 
-  const markdown = `${toMarkdown(report)}\n\n${fairnessMarkdown(fairness)}`;
+  const markdown = `${toMarkdown(report)}\n\n${fairnessMarkdown(fairness)}${journal ? `\n\n${journalMarkdown(journal)}` : ''}`;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const stamp = report.date.replace(/[:.]/g, '-');
   for (const name of [stamp, 'latest']) {
-    writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify({ ...report, fairness }, null, 2)}\n`);
+    writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify({ ...report, fairness, journal }, null, 2)}\n`);
     writeFileSync(path.join(RESULTS_DIR, `${name}.md`), `${markdown}\n`);
   }
   process.stdout.write(`${markdown}\n`);
