@@ -30,7 +30,19 @@ const envSchema = z.object({
   NEO4J_PASSWORD: z.string().default('').describe('Neo4j password (never logged)'),
   NEO4J_DATABASE: z.string().min(1).default('neo4j').describe('Neo4j database name'),
   NEO4J_MAX_POOL_SIZE: int(1, 1000).default(50).describe('driver connection pool size'),
-  NEO4J_TIMEOUT_MS: int(100, 600_000).default(15_000).describe('transaction and connection acquisition timeout'),
+  NEO4J_TIMEOUT_MS: int(100, 600_000)
+    .default(15_000)
+    .describe("longest one transaction may run on the server (the server's own limit; reads are cut earlier by MAX_EXECUTION_MS)"),
+  NEO4J_CONNECT_TIMEOUT_MS: int(50, 600_000)
+    .optional()
+    .describe(
+      'longest wait to connect to Neo4j or for a pooled connection (the driver\'s connectionTimeout and connectionAcquisitionTimeout); default: derived from MAX_EXECUTION_MS (see neo4jDriverTimeouts)',
+    ),
+  NEO4J_RETRY_MS: int(0, 600_000)
+    .optional()
+    .describe(
+      "how long the driver keeps retrying a transaction that failed for want of the database (its maxTransactionRetryTime); default: derived from MAX_EXECUTION_MS (see neo4jDriverTimeouts)",
+    ),
   MAX_DEPTH: int(1, 100).default(12).describe('deepest selection nesting a query may have'),
   MAX_COST: int(1, 100_000_000)
     .default(2_000_000)
@@ -95,7 +107,13 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json').describe('JSON lines, or readable coloured lines for development (npm run dev)'),
 });
 
-export type Config = z.infer<typeof envSchema>;
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** The parsed environment, with the derived Neo4j driver timeouts always set. */
+export type Config = Omit<ParsedEnv, 'NEO4J_CONNECT_TIMEOUT_MS' | 'NEO4J_RETRY_MS'> & {
+  NEO4J_CONNECT_TIMEOUT_MS: number;
+  NEO4J_RETRY_MS: number;
+};
 
 export class ConfigError extends Error {}
 
@@ -123,7 +141,95 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (result.data.STORE === 'neo4j' && result.data.NEO4J_URI === undefined) {
     throw new ConfigError('Invalid configuration:\n  NEO4J_URI="": required when STORE=neo4j (e.g. neo4j://localhost:7687)');
   }
-  return result.data;
+  const timeouts = neo4jDriverTimeouts(result.data);
+  if (result.data.STORE === 'neo4j') assertNeo4jGivesUpInTime(result.data, timeouts);
+  return { ...result.data, ...timeouts };
+}
+
+/**
+ * The Neo4j driver's own retry schedule (neo4j-driver 5, TransactionExecutor): a managed
+ * transaction that failed for want of the database (ServiceUnavailable, SessionExpired, a
+ * transient error) is tried again after 1 s, then 2 s, 4 s … (each ±20 %), as long as the time
+ * since its first failure is at most `maxTransactionRetryTime`. Not configurable in the driver.
+ */
+const DRIVER_RETRY = { firstDelayMs: 1000, multiplier: 2, jitter: 0.2 } as const;
+
+/**
+ * Share of MAX_EXECUTION_MS the driver may spend finding out that Neo4j is gone; the rest is left
+ * to the query's own work, so a stopped database answers STORE_UNAVAILABLE, not EXECUTION_TIMEOUT.
+ */
+const GIVE_UP_SHARE = 0.8;
+
+/**
+ * The longest a store call can take to fail when Neo4j cannot be reached
+ * (nothing listens, the host is gone, or it accepts TCP and never answers),
+ * given the driver's connect/acquisition timeout and retry window: the first
+ * try, then each retry the window lets start (its delay at its longest) with
+ * its own try. A try is one connection acquisition, bounded by `connectMs`
+ * (bolt://, or neo4j:// with one router address). An acquisition timeout is
+ * not retried by the driver, so this is an upper bound.
+ */
+export function neo4jGiveUpMs(connectMs: number, retryMs: number): number {
+  let worst = connectMs;
+  let soonestCheck = 0; // time from the first failure to a retry's check, at its shortest
+  let latestCheck = 0; // … and at its longest
+  for (let delay: number = DRIVER_RETRY.firstDelayMs; soonestCheck <= retryMs; delay *= DRIVER_RETRY.multiplier) {
+    worst = Math.max(worst, connectMs + Math.min(latestCheck, retryMs) + delay * (1 + DRIVER_RETRY.jitter) + connectMs);
+    soonestCheck += delay * (1 - DRIVER_RETRY.jitter);
+    latestCheck += delay * (1 + DRIVER_RETRY.jitter) + connectMs;
+  }
+  return Math.ceil(worst);
+}
+
+/**
+ * The Neo4j driver's connect and retry limits, derived from MAX_EXECUTION_MS
+ * where they are not set, so that a stopped database is given up on
+ * (`neo4jGiveUpMs`) within 80 % of the execution deadline:
+ *
+ * - `NEO4J_CONNECT_TIMEOUT_MS`: as long as the first try, one retry (after at
+ *   most 1.2 s) and its try allow (1400 ms at 5 s; 50 ms to 30 s): a database
+ *   that is up but slow to shake hands (a cold JVM, a loaded host) is not
+ *   taken for a stopped one;
+ * - `NEO4J_RETRY_MS`: the longest window, in steps of 100 ms, whose worst case
+ *   still fits (700 ms at 5 s: one retry, after 0.8–1.2 s).
+ *
+ * Explicit values are kept as given; `loadConfig` refuses them (STORE=neo4j)
+ * when they would not fit.
+ */
+export function neo4jDriverTimeouts(
+  env: Pick<ParsedEnv, 'MAX_EXECUTION_MS' | 'NEO4J_CONNECT_TIMEOUT_MS' | 'NEO4J_RETRY_MS'>,
+): { NEO4J_CONNECT_TIMEOUT_MS: number; NEO4J_RETRY_MS: number } {
+  const budget = env.MAX_EXECUTION_MS * GIVE_UP_SHARE;
+  const oneRetry = DRIVER_RETRY.firstDelayMs * (1 + DRIVER_RETRY.jitter);
+  const connect = env.NEO4J_CONNECT_TIMEOUT_MS ?? Math.max(50, Math.min(30_000, Math.floor((budget - oneRetry) / 2)));
+  let retry = env.NEO4J_RETRY_MS;
+  if (retry === undefined) {
+    retry = 0;
+    while (retry < 600_000 && neo4jGiveUpMs(connect, retry + 100) <= budget) retry += 100;
+  }
+  return { NEO4J_CONNECT_TIMEOUT_MS: connect, NEO4J_RETRY_MS: retry };
+}
+
+/**
+ * Driver limits for tools that have no execution deadline (`npm run db:seed`, test set-up): they
+ * wait for a database that is starting and retry as long as the driver does by default.
+ */
+export const NEO4J_TOOL_LIMITS = { NEO4J_CONNECT_TIMEOUT_MS: 30_000, NEO4J_RETRY_MS: 30_000 } as const;
+
+function assertNeo4jGivesUpInTime(env: ParsedEnv, timeouts: ReturnType<typeof neo4jDriverTimeouts>): void {
+  const giveUp = neo4jGiveUpMs(timeouts.NEO4J_CONNECT_TIMEOUT_MS, timeouts.NEO4J_RETRY_MS);
+  if (giveUp <= env.MAX_EXECUTION_MS * GIVE_UP_SHARE) return;
+  throw new ConfigError(
+    `Invalid configuration:\n  NEO4J_CONNECT_TIMEOUT_MS=${timeouts.NEO4J_CONNECT_TIMEOUT_MS}, NEO4J_RETRY_MS=${timeouts.NEO4J_RETRY_MS}, ` +
+      `MAX_EXECUTION_MS=${env.MAX_EXECUTION_MS}: the Neo4j driver could take up to ${giveUp} ms to give up on a stopped database, ` +
+      `over ${GIVE_UP_SHARE * 100} % of MAX_EXECUTION_MS, so an outage would answer EXECUTION_TIMEOUT instead of STORE_UNAVAILABLE; ` +
+      `lower NEO4J_CONNECT_TIMEOUT_MS or NEO4J_RETRY_MS, or raise MAX_EXECUTION_MS (at least ${minimumDeadlineMs(timeouts.NEO4J_CONNECT_TIMEOUT_MS, timeouts.NEO4J_RETRY_MS)})`,
+  );
+}
+
+// The smallest MAX_EXECUTION_MS under which these driver limits fit.
+function minimumDeadlineMs(connectMs: number, retryMs: number): number {
+  return Math.ceil(neo4jGiveUpMs(connectMs, retryMs) / GIVE_UP_SHARE);
 }
 
 /** Variable, default and meaning of each key, for the README and `--help`. */

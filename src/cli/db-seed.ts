@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, NEO4J_TOOL_LIMITS } from '../config';
 import { loadSeeds } from '../seeds/load-seeds';
 import { createNeo4jDriver } from '../store/neo4j/create-neo4j-graph-store';
 import { findCypherDir } from '../store/neo4j/cypher-files';
@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const wipe = process.argv.slice(2).includes('--wipe');
   const config = loadConfig();
   if (!config.NEO4J_URI) throw new ConfigError('NEO4J_URI is required, e.g. NEO4J_URI=bolt://localhost:7687 npm run db:seed');
-  const driver = createNeo4jDriver(config);
+  // No request waits on a seeding: wait for a database that is still starting (not the service's limits).
+  const driver = createNeo4jDriver({ ...config, ...NEO4J_TOOL_LIMITS });
   try {
     await seedNeo4j({
       driver,

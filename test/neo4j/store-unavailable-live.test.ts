@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
+import { NEO4J_TOOL_LIMITS } from '../../src/config';
 import { createApp } from '../../src/http/create-app';
 import { createLogger } from '../../src/logger';
 import type { Neo4jGraphStore } from '../../src/store/neo4j/neo4j-graph-store';
@@ -29,7 +30,8 @@ import { liveNeo4jSkip, useLiveNeo4j } from './use-live-neo4j';
   const start = async () => {
     const started = await startTestNeo4j({ port, password, heap: '512m', pageCache: '64m' });
     const config = live.config({ NEO4J_URI: started.uri, NEO4J_PASSWORD: password });
-    const driver = createNeo4jDriver(config);
+    // Seeding a server that has just started is a tool's job: it waits longer than the service would.
+    const driver = createNeo4jDriver({ ...config, ...NEO4J_TOOL_LIMITS });
     try {
       await seedNeo4j({ driver, database: config.NEO4J_DATABASE, cypherDir: findCypherDir(), seeds: loadSeeds(config.SEEDS_DIR), timeoutMs: 120_000 });
     } finally {
@@ -37,10 +39,9 @@ import { liveNeo4jSkip, useLiveNeo4j } from './use-live-neo4j';
     }
     return started;
   };
-  // The execution deadline (MAX_EXECUTION_MS) is set past the store's own retry window (3 s per
-  // attempt and for retries): this test is about how a stopped server's error reaches the caller,
-  // not about which of the two limits fires first.
-  const app = () => createApp({ store, config: live.config({ MAX_EXECUTION_MS: '60000' }), logger: createLogger('silent') });
+  // Every limit at its default: the driver's connect and retry limits are derived from the
+  // execution deadline (config.ts), so a stopped server answers STORE_UNAVAILABLE, not EXECUTION_TIMEOUT.
+  const app = () => createApp({ store, config: live.config(), logger: createLogger('silent') });
   const readyz = async () => {
     const response = await app().fetch('http://localhost/readyz');
     return { status: response.status, body: (await response.json()) as unknown };
@@ -57,7 +58,7 @@ import { liveNeo4jSkip, useLiveNeo4j } from './use-live-neo4j';
   beforeAll(async () => {
     port = await freePort();
     server = await start();
-    store = live.openStore({ NEO4J_URI: server.uri, NEO4J_PASSWORD: password, NEO4J_TIMEOUT_MS: '3000' });
+    store = live.openStore({ NEO4J_URI: server.uri, NEO4J_PASSWORD: password });
   }, 300_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { loadConfig, type Config } from '../../src/config';
+import { loadConfig, NEO4J_TOOL_LIMITS, type Config } from '../../src/config';
 import { loadSeeds, type SeedSet } from '../../src/seeds/load-seeds';
 import { createNeo4jDriver, createNeo4jGraphStore } from '../../src/store/neo4j/create-neo4j-graph-store';
 import { findCypherDir } from '../../src/store/neo4j/cypher-files';
@@ -52,6 +52,9 @@ export function useLiveNeo4j(): LiveNeo4j {
     return loadConfig({ ...process.env, STORE: 'neo4j', ...overrides });
   };
 
+  // The file's own driver (reseeds, checks) is a tool's, not the service's: it waits for a busy server.
+  const toolDriver = () => createNeo4jDriver({ ...config(), ...NEO4J_TOOL_LIMITS });
+
   if (!liveNeo4jSkip) {
     beforeAll(async () => {
       releaseLock = await lockDatabase(config().NEO4J_URI!);
@@ -64,7 +67,7 @@ export function useLiveNeo4j(): LiveNeo4j {
 
   return {
     config,
-    driver: () => (driver ??= createNeo4jDriver(config())),
+    driver: () => (driver ??= toolDriver()),
     openStore: (overrides) => createNeo4jGraphStore(config(overrides)),
     reseeds,
     seeds: () => {
@@ -75,7 +78,7 @@ export function useLiveNeo4j(): LiveNeo4j {
       const started = Date.now();
       seeds ??= loadSeeds(config().SEEDS_DIR);
       await seedNeo4j({
-        driver: (driver ??= createNeo4jDriver(config())),
+        driver: (driver ??= toolDriver()),
         database: config().NEO4J_DATABASE,
         cypherDir: findCypherDir(),
         seeds,

@@ -20,7 +20,8 @@ describe('neo4j store: an unreachable database', () => {
 
   beforeAll(async () => {
     port = await closedPort();
-    const config = loadConfig({ STORE: 'neo4j', NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_TIMEOUT_MS: '500' });
+    // The driver's connect and retry limits at their defaults, derived from the default MAX_EXECUTION_MS.
+    const config = loadConfig({ STORE: 'neo4j', NEO4J_URI: `bolt://127.0.0.1:${port}` });
     store = await createGraphStore(config, createLogger('silent'));
   });
 
@@ -107,7 +108,7 @@ describe('neo4j store: an unreachable database', () => {
 /**
  * A server that accepts TCP connections but never answers (a hung database,
  * or a port that is not Bolt): the driver gives up waiting for a usable
- * connection after NEO4J_TIMEOUT_MS with an error that has no server code.
+ * connection after NEO4J_CONNECT_TIMEOUT_MS with an error that has no server code.
  * The listener is a plain socket, not Neo4j.
  */
 describe('neo4j store: a database that accepts connections but never answers', () => {
@@ -119,7 +120,7 @@ describe('neo4j store: a database that accepts connections but never answers', (
     listener = net.createServer((socket) => void sockets.add(socket));
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     const { port } = listener.address() as AddressInfo;
-    const config = loadConfig({ STORE: 'neo4j', NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_TIMEOUT_MS: '300' });
+    const config = loadConfig({ STORE: 'neo4j', NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_CONNECT_TIMEOUT_MS: '300' });
     store = await createGraphStore(config, createLogger('silent'));
   });
 
@@ -140,6 +141,58 @@ describe('neo4j store: a database that accepts connections but never answers', (
     );
     const unavailable = { code: 'STORE_UNAVAILABLE', details: { reason: 'ConnectionAcquisitionTimeout' } };
     expect(outcomes).toEqual([unavailable, unavailable, unavailable]);
+  }, 30_000);
+});
+
+/**
+ * The execution deadline and the driver's limits at their defaults: however
+ * the database is missing, and over either scheme (neo4j:// first asks a
+ * router for a routing table, bolt:// connects directly), the driver gives
+ * up before MAX_EXECUTION_MS, so the caller learns that the store is
+ * unavailable (STORE_UNAVAILABLE), not that the query was slow
+ * (EXECUTION_TIMEOUT).
+ */
+describe('neo4j store: an outage is reported as one, within the default execution deadline', () => {
+  const sockets = new Set<net.Socket>();
+  const silent = net.createServer((socket) => void sockets.add(socket));
+  let closed: number;
+  let silentPort: number;
+
+  beforeAll(async () => {
+    closed = await closedPort();
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentPort = (silent.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  const cases = [
+    ['bolt://', 'nothing listens', () => `bolt://127.0.0.1:${closed}`],
+    ['neo4j://', 'nothing listens', () => `neo4j://127.0.0.1:${closed}`],
+    ['bolt://', 'a listener never answers', () => `bolt://127.0.0.1:${silentPort}`],
+    ['neo4j://', 'a listener never answers', () => `neo4j://127.0.0.1:${silentPort}`],
+  ] as const;
+
+  it.each(cases)('answers STORE_UNAVAILABLE over %s when %s', async (_scheme, _how, uri) => {
+    const config = loadConfig({ STORE: 'neo4j', NEO4J_URI: uri() });
+    const store = await createGraphStore(config, createLogger('silent'));
+    try {
+      const response = await createApp({ store, config, logger: createLogger('silent') }).fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: '{ actionLine(code: "C2") { code } }' }),
+      });
+      const body = (await response.json()) as { data: unknown; errors?: { extensions?: { code?: unknown } }[] };
+      expect({ data: body.data, codes: body.errors?.map((e) => e.extensions?.code) }).toEqual({
+        data: { actionLine: null },
+        codes: ['STORE_UNAVAILABLE'],
+      });
+    } finally {
+      await store.close();
+    }
   }, 30_000);
 });
 
