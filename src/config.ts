@@ -43,7 +43,7 @@ const envSchema = z.object({
     .describe(
       "how long the driver keeps retrying a transaction that failed for want of the database (its maxTransactionRetryTime); default: derived from MAX_EXECUTION_MS (see neo4jDriverTimeouts)",
     ),
-  MAX_DEPTH: int(1, 100).default(12).describe('deepest selection nesting a query may have'),
+  MAX_DEPTH: int(1, 100).default(12).describe('deepest nesting of fields a query may have (`{ a { b } }` is 2; fragments add no level; introspection is not counted)'),
   MAX_COST: int(1, 100_000_000)
     .default(2_000_000)
     .describe('largest estimated query cost: the values an answer can hold, lists counted by `first` or by their largest fan-out in the data'),
@@ -61,7 +61,7 @@ const envSchema = z.object({
   MAX_RESPONSE_BYTES: int(1024, 1024 * 1024 * 1024)
     .default(8 * 1024 * 1024)
     .describe('largest GraphQL answer sent; a larger one is replaced by RESPONSE_TOO_LARGE'),
-  MAX_ALIASES: int(1, 1000).default(30).describe('most aliases in one query'),
+  MAX_ALIASES: int(1, 1000).default(30).describe("most aliases in one query (a fragment's counted at each spread; `__typename` aliases are free)"),
   MAX_TOKENS: int(10, 1_000_000).default(5_000).describe('most lexical tokens in one query document'),
   MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024)
     .default(100 * 1024)

@@ -1,12 +1,11 @@
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, parse, type ValidationContext } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from './context';
 import { estimateCost } from './cost/estimate-cost';
 import type { FanOutBounds } from './cost/fan-out-bounds';
 import type { ExpensiveGate } from './expensive-gate';
 import { operationOf } from './operation-of';
+import { queryShapeRule } from './query-shape-rule';
 import { noteFacts } from './request-facts';
 
 /** Queries estimated above `cost` wait for a slot of `gate` before they execute. */
@@ -28,7 +27,8 @@ export interface QueryLimits {
  * naming the limit (`depth`, `cost`, `aliases`, `tokens`) and its maximum.
  *
  * - tokens: graphql-js's own parser option;
- * - depth and aliases: GraphQL Armor's validation rules (cached with the
+ * - depth and aliases: one validation rule (`query-shape-rule.ts`) counting
+ *   both in graphql-js's single validation traversal (cached with the
  *   document's validation by yoga);
  * - cost: an upper bound on the values the answer can hold, counting lists
  *   by the largest fan-out of each field in the loaded graph
@@ -39,13 +39,7 @@ export interface QueryLimits {
  * A mutation tells `bounds` that the graph changed.
  */
 export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?: ExpensiveLimit): Plugin {
-  const reject = (limit: string, max: number) => (context: ValidationContext | null, error: GraphQLError) => {
-    context?.reportError(tooComplex(error.message.replace(/^Syntax Error: /, ''), limit, max));
-  };
-  const rules = [
-    maxDepthRule({ n: limits.maxDepth, propagateOnRejection: false, onReject: [reject('depth', limits.maxDepth)] }),
-    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: [reject('aliases', limits.maxAliases)] }),
-  ];
+  const shape = queryShapeRule({ maxDepth: limits.maxDepth, maxAliases: limits.maxAliases });
   return {
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
@@ -60,7 +54,7 @@ export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?:
       });
     },
     onValidate({ addValidationRule }) {
-      for (const rule of rules) addValidationRule(rule);
+      addValidationRule(shape);
     },
     async onExecute({ args, setResultAndStopExecution }) {
       // With no bounds (the store cannot be read: Neo4j down), the query runs into STORE_UNAVAILABLE itself.
