@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hashApiKey } from '../../src/auth/api-key-authenticator';
+import { createRandom } from '../support/create-random';
+import { auditLength, BATCH, batchFor, CURATOR_KEY as KEY, exited, graphql, presence, startService, type Service } from './service-process';
 
 /**
  * The durability guarantee, tested as users meet it: the real service
@@ -10,112 +10,12 @@ import { hashApiKey } from '../../src/auth/api-key-authenticator';
  * several clients, `kill -9` at a random moment, a restart on the same
  * folder. Every acknowledged batch must be there whole; a batch in flight at
  * the kill may be there or not, but never in part. Seeded (CRASH_SEED) so a
- * failure reproduces.
+ * failure reproduces. (Kills during compaction: crash-during-compaction.test.ts;
+ * a full disk: disk-full.test.ts.)
  */
-const root = path.join(__dirname, '../..');
 const SEED = Number(process.env.CRASH_SEED ?? 7);
 const ROUNDS = 3;
 const WRITERS = 4;
-const KEY = 'crash-test-curator-key-0123456789';
-const ADMIN_KEY = 'crash-test-admin-key-0123456789';
-const API_KEYS = `crash:curator:${hashApiKey(KEY)},crash-admin:admin:${hashApiKey(ADMIN_KEY)}`;
-
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Service {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-async function startService(dataDir: string): Promise<Service> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, API_KEYS, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"msg":"listening","url":"([^"]+)"/.exec(output);
-      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`service exited (${code}) before listening:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', () => resolve())));
-}
-
-async function graphql(url: string, key: string, query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
-}
-
-const PROV = { sources: [{ document: 'crash test' }], confidence: 'SOURCE' };
-const BATCH = 'mutation($c: [ChangeInput!]!) { applyChanges(changes: $c) { applied } }';
-
-/** One batch of three operations: an initiative, its link to C2 and its link to ITU. Half of it applied would show. */
-const batchFor = (code: string) => [
-  { createNode: { type: 'Initiative', code, name: { en: `Crash ${code}` }, provenance: PROV } },
-  { createLink: { type: 'ADDRESSES', from: `Initiative:${code}`, to: 'ActionLine:C2', provenance: PROV } },
-  { createLink: { type: 'LED_BY', from: `Initiative:${code}`, to: 'Entity:ITU', provenance: PROV } },
-];
-
-/** How much of each batch the service holds: 'whole', 'none', or 'partial'. */
-async function presence(url: string, codes: readonly string[]): Promise<Map<string, 'whole' | 'none' | 'partial'>> {
-  const result = new Map<string, 'whole' | 'none' | 'partial'>();
-  for (let i = 0; i < codes.length; i += 200) {
-    const chunk = codes.slice(i, i + 200);
-    const { data, errors } = await graphql(url, KEY, 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Initiative { code actionLines { code } ledBy { code } } } }', {
-      ids: chunk.map((code) => `Initiative:${code}`),
-    });
-    expect(errors).toBeUndefined();
-    (data!.nodes as ({ code: string; actionLines: { code: string }[]; ledBy: { code: string }[] } | null)[]).forEach((node, index) => {
-      const code = chunk[index]!;
-      if (!node) result.set(code, 'none');
-      else {
-        const whole = node.actionLines.some((a) => a.code === 'C2') && node.ledBy.some((e) => e.code === 'ITU');
-        result.set(code, whole ? 'whole' : 'partial');
-      }
-    });
-  }
-  return result;
-}
-
-/** How many entries the audit log holds, paging through it as an admin. */
-async function auditLength(url: string): Promise<number> {
-  let count = 0;
-  let after: string | null = null;
-  for (;;) {
-    const { data, errors } = await graphql(url, ADMIN_KEY, 'query($after: String) { auditLog(first: 500, after: $after) { entries { seq } pageInfo { hasNextPage endCursor } } }', {
-      after,
-    });
-    expect(errors).toBeUndefined();
-    const page = data!.auditLog as { entries: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-    count += page.entries.length;
-    if (!page.pageInfo.hasNextPage) return count;
-    after = page.pageInfo.endCursor;
-  }
-}
 
 describe('store/embedded: a crash loses no acknowledged write and leaves none half-applied', () => {
   let dataDir: string;
@@ -174,7 +74,7 @@ describe('store/embedded: a crash loses no acknowledged write and leaves none ha
       };
       const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
       await Promise.race([acknowledgedOnce, Promise.all(writers)]); // a writer that fails before any ack fails the test
-      await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(random() * 1200)));
+      await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(random.next() * 1200)));
       killed = true;
       child.kill('SIGKILL');
       await exited(child);

@@ -557,8 +557,9 @@ describe('curation: mapping studies', () => {
         publishedAt: null,
         revisionOf: { id: 'MappingStudy:wg-flow/v1' },
         assertions: [
-          { actionLine: { code: 'C2' }, sdg: { code: '17' }, level: 'GOAL', rationale: 'Partnerships for infrastructure' },
+          // Code order, like every list of the API: target 9.c before goal 17 (id order had put SdgGoal:17 first).
           { actionLine: { code: 'C2' }, sdg: { code: '9.c' }, level: 'TARGET', rationale: 'Broadband infrastructure' },
+          { actionLine: { code: 'C2' }, sdg: { code: '17' }, level: 'GOAL', rationale: 'Partnerships for infrastructure' },
         ],
         versions: [{ id: 'MappingStudy:wg-flow/v1' }, { id: 'MappingStudy:wg-flow/v2' }],
       },
