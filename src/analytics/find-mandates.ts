@@ -108,8 +108,12 @@ export async function findMandates(store: GraphStore, of: string, argument = 'of
  * The reverse: every mandate `resolution` carries, its own (and its
  * paragraphs') and those of the earlier texts it revises, reaffirms, follows
  * up or endorses, walking chain links OUT of it along their arrows.
+ *
+ * Reads only `getNodes` and `getNeighbours`; `Resolution.mandatesCarried`
+ * passes the request's loaders (`Loaders.reads`), so a list of texts costs a
+ * store call per step of the walk for all of them, not per text.
  */
-export async function findCarriedMandates(store: GraphStore, resolution: string): Promise<MandateTrace[]> {
+export async function findCarriedMandates(store: Pick<GraphStore, 'getNodes' | 'getNeighbours'>, resolution: string): Promise<MandateTrace[]> {
   const [self] = await requireNodes(store, [{ argument: 'resolution', id: resolution, types: ['Resolution'] }]);
   const reached = (await walkChains(store, [self!], 'out')).get(self!.id)!;
   // Walking out gives chains from this text back to each earlier one; a trace reads from the origin forward.
@@ -154,7 +158,7 @@ async function originsOf(store: GraphStore, given: readonly Neighbour[]): Promis
  * of the same length keeps the one through the lower edge id, so answers are
  * stable.
  */
-async function walkChains(store: GraphStore, startNodes: readonly GraphNode[], direction: 'in' | 'out'): Promise<Map<string, ChainStep[][]>> {
+async function walkChains(store: Pick<GraphStore, 'getNeighbours'>, startNodes: readonly GraphNode[], direction: 'in' | 'out'): Promise<Map<string, ChainStep[][]>> {
   const starts = startNodes.map((n) => n.id);
   const lineOf = new Map(startNodes.map((n) => [n.id, mandateLineOf(n)]));
   const result = new Map<string, ChainStep[][]>(starts.map((start) => [start, [[]]]));

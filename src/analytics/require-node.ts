@@ -18,7 +18,7 @@ export interface NodeArgument {
  * for a well-formed id that matches no node: an analysis of nothing would
  * be an empty answer that looks like a finding.
  */
-export async function requireNodes(store: GraphStore, args: readonly NodeArgument[]): Promise<GraphNode[]> {
+export async function requireNodes(store: Pick<GraphStore, 'getNodes'>, args: readonly NodeArgument[]): Promise<GraphNode[]> {
   for (const { argument, id, types } of args) {
     const parsed = parseGlobalId(id);
     if (!parsed) {

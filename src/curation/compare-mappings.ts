@@ -1,3 +1,5 @@
+import { compareCodes } from '../domain/sort-key';
+
 /**
  * Comparison of two sets of mapping assertions (action line × SDG target or
  * goal), e.g. a working group's study against the official WSIS–SDG Matrix
@@ -30,7 +32,11 @@ export interface MappingComparison {
   agreementRate: number;
 }
 
-/** Compares `other` with `base`; each list is in (action line, sdg) id order. */
+/**
+ * Compares `other` with `base`; each list is in code order, like the rest of
+ * the API: by action line (`C2` before `C10`), then SDG goal or target
+ * (`9` before `9.1` before `9.a`).
+ */
 export function compareMappings(base: readonly MappingAssertion[], other: readonly MappingAssertion[]): MappingComparison {
   const key = (a: MappingAssertion) => `${a.actionLine}\u0000${a.sdg}`;
   const baseByKey = new Map(base.map((a) => [key(a), a]));
@@ -46,8 +52,7 @@ export function compareMappings(base: readonly MappingAssertion[], other: readon
   for (const [k, o] of otherByKey) {
     if (!baseByKey.has(k)) additions.push({ actionLine: o.actionLine, sdg: o.sdg, baseRationale: null, otherRationale: o.rationale });
   }
-  const order = (x: PairComparison, y: PairComparison) =>
-    x.actionLine < y.actionLine ? -1 : x.actionLine > y.actionLine ? 1 : x.sdg < y.sdg ? -1 : x.sdg > y.sdg ? 1 : 0;
+  const order = (x: PairComparison, y: PairComparison) => compareIdsByCode(x.actionLine, y.actionLine) || compareIdsByCode(x.sdg, y.sdg);
   const union = agreement.length + additions.length + removals.length;
   return {
     agreement: agreement.sort(order),
@@ -55,4 +60,9 @@ export function compareMappings(base: readonly MappingAssertion[], other: readon
     removals: removals.sort(order),
     agreementRate: union === 0 ? 1 : agreement.length / union,
   };
+}
+
+/** Orders two global ids by their codes (`ActionLine:C2` before `ActionLine:C10`), then by the whole id. */
+export function compareIdsByCode(a: string, b: string): number {
+  return compareCodes(a.slice(a.indexOf(':') + 1), b.slice(b.indexOf(':') + 1)) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -5,7 +5,7 @@ import { parseGlobalId, toGlobalId } from '../domain/node-types';
 import type { GraphStore } from '../store/graph-store';
 import type { ChangePlanner } from './change-planner';
 import { codeText, LIMITS, lineText, localizedInput, sourceInput, toLocalized, toProvenance } from './curation-inputs';
-import type { MappingAssertion } from './compare-mappings';
+import { compareIdsByCode, type MappingAssertion } from './compare-mappings';
 
 /**
  * Mapping studies: a working group's named, versioned set of assertions that
@@ -199,9 +199,11 @@ export async function planDeleteStudy(planner: ChangePlanner, store: GraphStore,
   return links.map((edge) => edge.id);
 }
 
-/** A study version's STUDY_LINKs, in id order. */
+/** A study version's STUDY_LINKs, in code order: by action line, then SDG goal or target (as `assertions` promises). */
 export async function studyLinks(store: GraphStore, id: string): Promise<GraphEdge[]> {
-  return (await store.listEdges({ types: ['STUDY_LINK'] })).filter((edge) => edge.props.study === id);
+  return (await store.listEdges({ types: ['STUDY_LINK'] }))
+    .filter((edge) => edge.props.study === id)
+    .sort((a, b) => compareIdsByCode(a.from, b.from) || compareIdsByCode(a.to, b.to));
 }
 
 /** A study version's assertions, for `compareMappings`. */

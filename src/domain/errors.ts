@@ -1,17 +1,44 @@
 /**
- * Errors a user can act on. Each carries a stable code, published as the
- * GraphQL `extensions.code`; `src/graphql/mask-error.ts` is the one place that
- * turns them into GraphQL errors. Anything else is an internal error and is
- * masked.
+ * Every error code the service answers with, in `extensions.code` of a
+ * GraphQL error or of the coded body every HTTP route fails with
+ * (`src/http/send-error.ts`). Stable once published; the README's error table
+ * lists exactly these (test/unit/domain/error-codes.test.ts checks both that
+ * and that the source emits no other).
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'STORE_UNAVAILABLE'
-  | 'QUERY_TOO_COMPLEX';
+export const ERROR_CODES = [
+  // Raised as DomainErrors (below), turned into GraphQL errors by src/graphql/mask-error.ts.
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'STORE_UNAVAILABLE',
+  // Request limits (src/graphql/use-query-limits.ts, use-execution-deadline.ts, src/http/).
+  'QUERY_TOO_COMPLEX',
+  'EXECUTION_TIMEOUT',
+  'RESPONSE_TOO_LARGE',
+  'SERVER_BUSY',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  // GraphQL over HTTP (src/graphql/use-error-codes.ts).
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  // The HTTP edge (src/http/create-server.ts, the routes besides /graphql).
+  'BAD_REQUEST',
+  'METHOD_NOT_ALLOWED',
+  'HEADERS_TOO_LARGE',
+  'REQUEST_TIMEOUT',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+
+/**
+ * A code of {@link ERROR_CODES}. Errors a user can act on carry one: a
+ * `DomainError`'s code is published as the GraphQL `extensions.code`;
+ * `src/graphql/mask-error.ts` is the one place that turns them into GraphQL
+ * errors. Anything else is an internal error and is masked.
+ */
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../domain/errors';
 
 /**
  * Gives every request error a stable `extensions.code`, so clients can act on
@@ -69,7 +70,7 @@ export function useErrorCodes(): Plugin {
   };
 }
 
-function withCode(error: GraphQLError, code: string): GraphQLError {
+function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,

@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { Socket } from 'node:net';
 import { sendNodeResponse } from '@whatwg-node/server';
 import type { Config } from '../config';
+import type { ErrorCode } from '../domain/errors';
 import type { Logger } from '../logger';
 import type { App } from './create-app';
 import { INTERNAL_ERROR_MESSAGE, sendError, writeSocketError } from './send-error';
@@ -114,7 +115,7 @@ function serve(app: App, req: IncomingMessage, res: ServerResponse, logger?: Log
 
 interface Refusal {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   extensions?: Record<string, unknown>;
 }
@@ -205,7 +206,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   else writeSocketError(socket, status, reason, code, message);
 }
 
-const CLIENT_ERRORS: Record<string, [status: number, reason: string, code: string, message: string]> = {
+const CLIENT_ERRORS: Record<string, [status: number, reason: string, code: ErrorCode, message: string]> = {
   HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'The request head is larger than the server accepts.'],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'REQUEST_TIMEOUT', 'The request was not received in time.'],
   default: [400, 'Bad Request', 'BAD_REQUEST', 'The request is not well-formed HTTP/1.1.'],

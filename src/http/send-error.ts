@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { ErrorCode } from '../domain/errors';
 
 /**
  * The one error body every HTTP route answers with, the GraphQL error shape
@@ -17,7 +18,7 @@ import type { Socket } from 'node:net';
  * stack or a file path (log the error itself instead).
  */
 export interface ErrorBody {
-  errors: [{ message: string; extensions: { code: string } & Record<string, unknown> }];
+  errors: [{ message: string; extensions: { code: ErrorCode } & Record<string, unknown> }];
 }
 
 export interface ErrorOptions {
@@ -30,7 +31,7 @@ export interface ErrorOptions {
 /** The message of every masked internal error, the same as the GraphQL route's. */
 export const INTERNAL_ERROR_MESSAGE = 'Unexpected error.';
 
-export function errorBody(code: string, message: string, extensions: Record<string, unknown> = {}): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): ErrorBody {
   return { errors: [{ message, extensions: { code, ...extensions } }] };
 }
 
@@ -40,7 +41,7 @@ export function errorBody(code: string, message: string, extensions: Record<stri
  */
 export function errorResponse(
   status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
   options: ErrorOptions = {},
   ResponseClass: typeof Response = Response,
@@ -66,7 +67,7 @@ export function internalErrorResponse(ResponseClass: typeof Response = Response)
 export function sendError(
   res: ServerResponse,
   status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
   options: ErrorOptions & { close?: boolean } = {},
 ): void {
@@ -89,7 +90,7 @@ export function sendError(
  * requests Node's parser refused (`clientError`): there is no
  * `ServerResponse` then. Never throws; a socket that is gone is left alone.
  */
-export function writeSocketError(socket: Socket, status: number, reason: string, code: string, message: string): void {
+export function writeSocketError(socket: Socket, status: number, reason: string, code: ErrorCode, message: string): void {
   if (socket.destroyed) return;
   if (!socket.writable) {
     socket.destroy();

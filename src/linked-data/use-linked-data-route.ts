@@ -24,7 +24,7 @@ export function useLinkedDataRoute(store: GraphStore, logger: Logger): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith('/id/')) return;
-      const error = (status: number, code: string, message: string, headers?: Record<string, string>) =>
+      const error = (status: number, code: ErrorCode, message: string, headers?: Record<string, string>) =>
         endResponse(errorResponse(status, code, message, { headers }, fetchAPI.Response));
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         error(405, 'METHOD_NOT_ALLOWED', '/id/ answers GET only.', { allow: 'GET, HEAD' });
@@ -48,7 +48,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, NOT_FO
 
 // The answer for a GET of `/id/…`: the document, a redirect, or a coded 400/404.
 async function answer(store: GraphStore, request: Request, url: URL, ResponseClass: typeof Response): Promise<Response> {
-  const error = (status: number, code: string, message: string) => errorResponse(status, code, message, {}, ResponseClass);
+  const error = (status: number, code: ErrorCode, message: string) => errorResponse(status, code, message, {}, ResponseClass);
   let id: string;
   try {
     id = decodeURIComponent(url.pathname.slice('/id/'.length));

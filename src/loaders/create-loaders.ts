@@ -16,7 +16,17 @@ export interface Loaders {
   nodeOrAlias: DataLoader<string, GraphNode | null>;
   edge: DataLoader<string, GraphEdge | null>;
   neighbours: DataLoader<NeighbourQuery, Neighbour[], string>;
+  /**
+   * The port's two batch reads, served through `node` and `neighbours`: an
+   * analysis that takes a store (`findCarriedMandates`) and runs once per
+   * parent in a list makes one store call per step for all of them together,
+   * not one per parent, and shares what the request has already read.
+   */
+  reads: BatchedReads;
 }
+
+/** The part of the port an analysis per parent node needs; see {@link Loaders.reads}. */
+export type BatchedReads = Pick<GraphStore, 'getNodes' | 'getNeighbours'>;
 
 export function createLoaders(store: GraphStore): Loaders {
   const node = new DataLoader<string, GraphNode | null>((ids) => store.getNodes(ids));
@@ -35,7 +45,19 @@ export function createLoaders(store: GraphStore): Loaders {
     for (const n of found) if (n) node.prime(n.id, n);
     return found;
   });
-  return { node, nodeOrAlias, edge, neighbours };
+  const reads: BatchedReads = {
+    getNodes: async (ids) => valuesOrThrow(await node.loadMany(ids)),
+    getNeighbours: async (queries) => valuesOrThrow(await neighbours.loadMany(queries)),
+  };
+  return { node, nodeOrAlias, edge, neighbours, reads };
+}
+
+// `loadMany` answers an Error in place of a value whose batch failed; the port throws instead.
+function valuesOrThrow<T>(values: readonly (T | Error)[]): T[] {
+  return values.map((value) => {
+    if (value instanceof Error) throw value;
+    return value;
+  });
 }
 
 function neighbourKey(query: NeighbourQuery): string {

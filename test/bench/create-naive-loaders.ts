@@ -18,5 +18,7 @@ export function createNaiveLoaders(store: GraphStore): Loaders {
     nodeOrAlias: new DataLoader<string, GraphNode | null>((ids) => resolveNodeIds(store, ids), options),
     edge: new DataLoader<string, GraphEdge | null>((ids) => store.getEdges(ids), options),
     neighbours: new DataLoader<NeighbourQuery, Neighbour[], string>((queries) => store.getNeighbours(queries), options),
+    // The store itself: an analysis per parent node makes its own calls, as it did before loaders served it.
+    reads: store,
   };
 }

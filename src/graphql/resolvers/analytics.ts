@@ -77,7 +77,8 @@ export const analyticsQuery = {
 
 /** Fields this file adds to `Resolution`. */
 export const analyticsResolution = {
-  mandatesCarried: (node: GraphNode, _args: unknown, ctx: GraphQLContext) => findCarriedMandates(ctx.store, node.id),
+  // Through the loaders: `resolutions { nodes { mandatesCarried } }` walks every text's chains together.
+  mandatesCarried: (node: GraphNode, _args: unknown, ctx: GraphQLContext) => findCarriedMandates(ctx.loaders.reads, node.id),
 };
 
 const view = (edge: GraphEdge, other?: GraphNode): LinkView => ({ edge, other });

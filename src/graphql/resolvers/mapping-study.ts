@@ -3,6 +3,7 @@ import { compareMappings, type PairComparison } from '../../curation/compare-map
 import { matrixAssertions, requireStudy, slugText, studyAssertions, studyLinks } from '../../curation/mapping-studies';
 import type { GraphEdge, GraphNode } from '../../domain/graph-records';
 import type { GraphQLContext } from '../context';
+import { listAllNodes } from '../../store/list-all-nodes';
 import { parseArgs } from '../parse-args';
 import { nodeFields } from './node-fields';
 import { listProp, prop } from './relations';
@@ -26,9 +27,9 @@ export const MappingStudy = {
   revisionOf: (study: GraphNode, _args: unknown, ctx: GraphQLContext) =>
     typeof study.props.revisionOf === 'string' ? ctx.loaders.node.load(study.props.revisionOf) : null,
   versions: async (study: GraphNode, _args: unknown, ctx: GraphQLContext) =>
-    (await ctx.store.listNodes({ type: 'MappingStudy', filter: { props: { slug: slugText.parse(study.props.slug) } }, first: 10_000 })).nodes
-      .slice()
-      .sort((a, b) => Number(a.props.version) - Number(b.props.version)),
+    (await listAllNodes(ctx.store, { type: 'MappingStudy', filter: { props: { slug: slugText.parse(study.props.slug) } } })).sort(
+      (a, b) => Number(a.props.version) - Number(b.props.version),
+    ),
   assertions: (study: GraphNode, _args: unknown, ctx: GraphQLContext) => studyLinks(ctx.store, study.id),
 };
 
@@ -56,8 +57,7 @@ export const mappingStudyQueries = {
   },
   mappingStudies: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
     const { status } = parseArgs(z.object({ status: z.enum(['draft', 'published']).nullish() }), args);
-    const page = await ctx.store.listNodes({ type: 'MappingStudy', filter: status ? { props: { status } } : undefined, first: 10_000 });
-    return page.nodes;
+    return listAllNodes(ctx.store, { type: 'MappingStudy', filter: status ? { props: { status } } : undefined });
   },
   compareStudies: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
     const { a, b } = parseArgs(z.object({ a: studyIdArg, b: studyIdArg }), args);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GraphNode } from '../../domain/graph-records';
 import { NODE_TYPES, parseGlobalId, toGlobalId, type NodeType } from '../../domain/node-types';
+import { listAllNodes } from '../../store/list-all-nodes';
 import type { GraphQLContext } from '../context';
 import { codeArg, firstArg, parseArgs, perLimit } from '../parse-args';
 import { connectionOf, definedProps } from './connection';
@@ -75,10 +76,8 @@ export const Query = {
     const { number } = parseArgs(objectiveArgs, args);
     return ctx.loaders.node.load(toGlobalId('GdcObjective', String(number)));
   },
-  gdcObjectives: async (_root: unknown, _args: unknown, ctx: GraphQLContext) =>
-    (await ctx.store.listNodes({ type: 'GdcObjective', first: 100 })).nodes,
-  gdcPrinciples: async (_root: unknown, _args: unknown, ctx: GraphQLContext) =>
-    (await ctx.store.listNodes({ type: 'GdcPrinciple', first: 100 })).nodes,
+  gdcObjectives: async (_root: unknown, _args: unknown, ctx: GraphQLContext) => listAllNodes(ctx.store, { type: 'GdcObjective' }),
+  gdcPrinciples: async (_root: unknown, _args: unknown, ctx: GraphQLContext) => listAllNodes(ctx.store, { type: 'GdcPrinciple' }),
 
   actionLines: connectionOf(
     'ActionLine',

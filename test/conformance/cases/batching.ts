@@ -75,5 +75,33 @@ export const batching: CaseGroup = {
         expect({ few, many }).toEqual({ few: { listNodes: 1, getNeighbours: 3 }, many: { listNodes: 1, getNeighbours: 3 } });
       },
     },
+    {
+      name: 'Resolution.mandatesCarried over a list of texts answers as each text alone, in store calls bounded by the walk, not by the texts',
+      async run({ store, graphql, seeds }) {
+        // Few fields: the cost limit counts every trace of every text the list could hold.
+        const trace = 'origin { id } mandate { id }';
+        const texts = seeds.ofType('Resolution');
+        const alone = new Map<string, unknown>();
+        for (const text of texts) {
+          const response = await graphql(`query ($id: ID!) { node(id: $id) { ... on Resolution { mandatesCarried { ${trace} } } } }`, { id: text.id });
+          expect(response.body.errors).toBeUndefined();
+          alone.set(text.id, (response.body.data!.node as { mandatesCarried: unknown }).mandatesCarried);
+        }
+        expect([...alone.values()].some((traces) => (traces as unknown[]).length > 0)).toBe(true);
+
+        const counting = createCountingStore(store());
+        const response = await graphql(`query ($first: Int!) { resolutions(first: $first) { nodes { id mandatesCarried { ${trace} } } } }`, { first: texts.length }, counting.store);
+        expect(response.body.errors).toBeUndefined();
+        const listed = (response.body.data!.resolutions as { nodes: { id: string; mandatesCarried: unknown }[] }).nodes;
+        expect(listed.map((node) => node.id).sort()).toEqual(texts.map((text) => text.id).sort());
+        for (const node of listed) expect({ id: node.id, traces: node.mandatesCarried }).toEqual({ id: node.id, traces: alone.get(node.id) });
+        // One listNodes, at most one getNodes (the texts themselves), then the walk's steps for all texts
+        // together: one per chain level (the longest chain in the data is 4 texts) plus parts and mandates.
+        const counts = counting.countsByMethod();
+        expect(counts.listNodes).toBe(1);
+        expect(counts.getNodes ?? 0).toBeLessThanOrEqual(1);
+        expect(counting.calls().length).toBeLessThanOrEqual(10);
+      },
+    },
   ],
 };
