@@ -5,9 +5,11 @@ import { auditLength, BATCH, batchFor, CURATOR_KEY, graphql, killHard, presence,
 
 /**
  * `kill -9` while the journal compacts: the real service, compacting every
- * few batches under a stream of writes, is killed the moment its unfinished
- * snapshot (`snapshot.json.tmp`) appears, i.e. after the journal was rotated
- * into an audit segment and before the new snapshot is in place. The next
+ * few batches under a stream of writes, is killed the moment a compaction
+ * file appears: in turn `journal.next.jsonl` (the file the journal is about
+ * to switch to: a kill during the rotation) and `snapshot.json.tmp` (the
+ * unfinished snapshot: after the rotation, before the new snapshot is in
+ * place). The next
  * start must work and hold every acknowledged batch whole; a last start then
  * compacts again and stays ready. Kills are timed by the folder's own events
  * (inotify through `fs.watch`), not by sleeps, so machine load only makes the
@@ -16,11 +18,12 @@ import { auditLength, BATCH, batchFor, CURATOR_KEY, graphql, killHard, presence,
  */
 const COMPACT_EVERY = 20;
 const WRITERS = 4;
-const WANTED = 2;
-const MAX_ROUNDS = 8;
+const MAX_ROUNDS = 10;
+// What each round waits for before the kill, in turn; each must have landed at least once.
+const TRIGGERS = ['journal.next.jsonl', 'snapshot.json.tmp'] as const;
 
 // The last seq of the snapshot on disk (0 without one), and of the newest audit segment.
-function folderState(dataDir: string): { snapshotSeq: number; segmentSeq: number; unfinishedSnapshot: boolean } {
+function folderState(dataDir: string): { snapshotSeq: number; segmentSeq: number; unfinishedSnapshot: boolean; nextJournal: boolean } {
   const snapshotFile = path.join(dataDir, 'snapshot.json');
   const snapshotSeq = existsSync(snapshotFile) ? (JSON.parse(readFileSync(snapshotFile, 'utf8')) as { seq: number }).seq : 0;
   const auditDir = path.join(dataDir, 'audit');
@@ -28,7 +31,12 @@ function folderState(dataDir: string): { snapshotSeq: number; segmentSeq: number
   const last = segments.at(-1);
   const lines = last ? readFileSync(path.join(auditDir, last), 'utf8').trim().split('\n') : [];
   const segmentSeq = lines.length > 0 ? (JSON.parse(lines.at(-1)!) as { seq: number }).seq : 0;
-  return { snapshotSeq, segmentSeq, unfinishedSnapshot: existsSync(path.join(dataDir, 'snapshot.json.tmp')) };
+  return {
+    snapshotSeq,
+    segmentSeq,
+    unfinishedSnapshot: existsSync(path.join(dataDir, 'snapshot.json.tmp')),
+    nextJournal: existsSync(path.join(dataDir, 'journal.next.jsonl')),
+  };
 }
 
 describe('store/embedded: kill -9 during compaction loses no acknowledged write, and the next start works', () => {
@@ -47,10 +55,12 @@ describe('store/embedded: kill -9 during compaction loses no acknowledged write,
     const env = { JOURNAL_COMPACT_EVERY: String(COMPACT_EVERY) };
     const acknowledged: string[] = [];
     const inFlightAtKill: string[] = [];
-    const midCompaction: { round: number; snapshotSeq: number; segmentSeq: number }[] = [];
+    const midCompaction: ({ round: number; trigger: string } & ReturnType<typeof folderState>)[] = [];
+    const landed = (trigger: string) => midCompaction.some((kill) => kill.trigger === trigger);
     let round = 0;
 
-    for (; round < MAX_ROUNDS && midCompaction.length < WANTED; round++) {
+    for (; round < MAX_ROUNDS && !TRIGGERS.every(landed); round++) {
+      const trigger = TRIGGERS.find((t) => !landed(t))!;
       service = await startService(dataDir, { env });
       const { url, child } = service;
       const held = await presence(url, [...acknowledged, ...inFlightAtKill]);
@@ -62,9 +72,9 @@ describe('store/embedded: kill -9 during compaction loses no acknowledged write,
         killed = true;
         child.kill('SIGKILL');
       };
-      // The moment the unfinished snapshot is created, the journal has been rotated and the snapshot is being written.
+      // The moment the file is created, the compaction is at that step.
       const watcher = watch(dataDir, (_event, name) => {
-        if (name === 'snapshot.json.tmp' && existsSync(path.join(dataDir, 'snapshot.json.tmp'))) kill();
+        if (name === trigger && existsSync(path.join(dataDir, trigger))) kill();
       });
       const inFlight = new Set<string>();
       let roundAcks = 0;
@@ -96,15 +106,16 @@ describe('store/embedded: kill -9 during compaction loses no acknowledged write,
       inFlightAtKill.push(...inFlight);
       expect(roundAcks).toBeLessThan(COMPACT_EVERY * 30); // a compaction started (and the kill came from it)
       const state = folderState(dataDir);
-      // Mid-compaction: the unfinished snapshot is there, or the segments hold batches the snapshot does not.
-      if (state.unfinishedSnapshot || state.segmentSeq > state.snapshotSeq) midCompaction.push({ round, ...state });
+      // The kill landed mid-compaction when the file it waited for is still there.
+      if (trigger === 'snapshot.json.tmp' ? state.unfinishedSnapshot : state.nextJournal) midCompaction.push({ round, trigger, ...state });
     }
-    expect(midCompaction.length).toBeGreaterThanOrEqual(1);
+    expect(TRIGGERS.filter((t) => !landed(t))).toEqual([]);
 
     // The last start: everything acknowledged is there whole, the audit log has one entry per batch,
     // and the service is ready and compacts again.
     service = await startService(dataDir, { env });
-    expect(existsSync(path.join(dataDir, 'snapshot.json.tmp'))).toBe(false); // start-up removed what a kill left
+    // Start-up removed or finished what a kill left.
+    expect(folderState(dataDir)).toMatchObject({ unfinishedSnapshot: false, nextJournal: false });
     const held = await presence(service.url, [...acknowledged, ...inFlightAtKill]);
     expect([...held].filter(([, state]) => state === 'partial')).toEqual([]);
     expect(acknowledged.filter((code) => held.get(code) !== 'whole')).toEqual([]);

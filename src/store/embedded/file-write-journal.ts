@@ -71,7 +71,7 @@ export interface CompactionStats {
    * most any write (or read) can have waited on it.
    */
   longestStepMs: number;
-  /** Which step that was: `rotate` (the journal renamed into a segment, two folder fsyncs), `slice` or `install`. */
+  /** Which step that was: `rotate` (the switch to the prepared journal file and the fold), `slice` (a slice of the snapshot, or an await between) or `install`. */
   longestStep: 'rotate' | 'slice' | 'install';
 }
 
@@ -104,6 +104,8 @@ export { JournalLockedError, LOCK_FILE } from './data-dir-lock';
 export const JOURNAL_FILE = 'journal.jsonl';
 export const SNAPSHOT_FILE = 'snapshot.json';
 export const AUDIT_DIR = 'audit';
+/** The file the journal goes on in during a rotation, until it is renamed to `journal.jsonl`. */
+export const NEXT_JOURNAL_FILE = 'journal.next.jsonl';
 const SNAPSHOT_FORMAT = 'wsis-graph-snapshot/2';
 // Snapshots before audit segments carried the audit log inline; they are migrated on open.
 const SNAPSHOT_FORMAT_V1 = 'wsis-graph-snapshot/1';
@@ -144,6 +146,10 @@ export class FileWriteJournal implements WriteJournal {
   private lastCompaction: CompactionStats | null = null;
   /** How many compactions started (finished or failed); tests count retries with it. */
   private compactionAttempts = 0;
+  /** The descriptor of the prepared `journal.next.jsonl`, not yet switched to (a plain descriptor, like `fd`, not a FileHandle that could close it when collected). */
+  private next: number | null = null;
+  /** A switch whose renames are not finished: the first seq of the journal that becomes a segment. */
+  private rotating: { firstSeq: number } | null = null;
   /** The seq of the journal file's first line: the name of the segment it becomes. */
   private journalFirstSeq: number;
 
@@ -263,6 +269,7 @@ export class FileWriteJournal implements WriteJournal {
    * the background (see the class comment).
    */
   compact(): void {
+    if (this.compacting) throw new Error('compact() while a background compaction runs: await idle() first.');
     this.rotate();
     if (this.folded.seq <= this.snapshotSeq) return;
     const state = { ...this.folded };
@@ -283,7 +290,7 @@ export class FileWriteJournal implements WriteJournal {
     // The longest synchronous stretch between two yields: what a write arriving meanwhile waits for.
     let longestStepMs = 0;
     let longestStep: CompactionStats['longestStep'] = 'rotate';
-    let step: CompactionStats['longestStep'] = 'rotate';
+    let step: CompactionStats['longestStep'] = 'slice';
     let stepStarted = started;
     const endStep = () => {
       const ms = performance.now() - stepStarted;
@@ -297,7 +304,15 @@ export class FileWriteJournal implements WriteJournal {
     };
     try {
       if (this.fd === null || this.broken) return;
-      this.rotate();
+      // A rotation whose renames failed last time: finish it before a new one may use journal.next.jsonl.
+      if (this.rotating) await yieldNow(this.finishRotation());
+      // The file the journal goes on in, created and made durable in its folder before the switch,
+      // so that switching to it holds no write for an fsync (see `switchJournal`).
+      await yieldNow(this.prepareNextJournal());
+      if (this.fd === null || this.broken) return;
+      step = 'rotate';
+      this.switchJournal();
+      await yieldNow(this.finishRotation());
       // After a failed attempt nothing may be left to rotate, but the snapshot on disk is still behind.
       if (this.folded.seq <= this.snapshotSeq) return;
       const state = { ...this.folded };
@@ -364,6 +379,56 @@ export class FileWriteJournal implements WriteJournal {
    * graph state as of the last rotated entry into `folded`. Crash-safe: the
    * segment's entries above the snapshot's seq are replayed on open.
    */
+  // Opens an empty `journal.next.jsonl` and fsyncs the folder, off the event loop.
+  private async prepareNextJournal(): Promise<void> {
+    if (this.next !== null) return;
+    const fd = await new Promise<number>((resolve, reject) =>
+      fs.open(path.join(this.dir, NEXT_JOURNAL_FILE), 'a', (error, opened) => (error ? reject(error) : resolve(opened))),
+    );
+    try {
+      await fsyncDirAsync(this.dir);
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+    this.next = fd;
+  }
+
+  /**
+   * The background rotation's only synchronous step: appends go on in the
+   * prepared `journal.next.jsonl` (already durable in its folder), and the
+   * pending batches are folded into the snapshot's state. The renames that
+   * make the old journal a segment follow in `finishRotation`; until they are
+   * durable, start-up finds `journal.next.jsonl` and finishes them
+   * (`finishInterruptedRotation`), so every batch acknowledged meanwhile is
+   * found whatever a crash left.
+   */
+  private switchJournal(): void {
+    if (this.pending.length === 0 && this.size === 0) return;
+    const entries = this.pending.splice(0);
+    if (this.size > 0 && this.next !== null) {
+      this.rotating = { firstSeq: this.journalFirstSeq };
+      fs.closeSync(this.fd!);
+      this.fd = this.next;
+      this.next = null;
+      this.size = 0;
+    }
+    Object.assign(this.folded, fold(this.folded, entries, this.options.isBaseRecord));
+  }
+
+  // The old journal becomes `audit/segment-<first seq>.jsonl`, then the new one `journal.jsonl`; each rename made durable before the next.
+  private async finishRotation(): Promise<void> {
+    if (!this.rotating) return;
+    const auditDir = path.join(this.dir, AUDIT_DIR);
+    await fs.promises.mkdir(auditDir, { recursive: true });
+    await fs.promises.rename(path.join(this.dir, JOURNAL_FILE), path.join(auditDir, segmentName(this.rotating.firstSeq)));
+    await fsyncDirAsync(auditDir);
+    await fsyncDirAsync(this.dir);
+    await fs.promises.rename(path.join(this.dir, NEXT_JOURNAL_FILE), path.join(this.dir, JOURNAL_FILE));
+    await fsyncDirAsync(this.dir);
+    this.rotating = null;
+  }
+
   private rotate(): void {
     if (this.fd === null) throw new StoreUnavailableError('The journal is closed.');
     if (this.broken) throw new StoreUnavailableError('The journal failed earlier; restart the service.');
@@ -394,6 +459,10 @@ export class FileWriteJournal implements WriteJournal {
   close(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.fd === null) return;
+    if (this.next !== null) {
+      fs.closeSync(this.next); // an unused prepared file: start-up removes it (it is empty)
+      this.next = null;
+    }
     fs.closeSync(this.fd);
     this.fd = null;
     this.releaseLock();
@@ -416,6 +485,7 @@ function open(dir: string, options: OpenFileWriteJournalOptions, releaseLock: ()
     fs.unlinkSync(tmp);
   }
   fs.rmSync(path.join(dir, AUDIT_DIR, 'segment.tmp'), { force: true });
+  finishInterruptedRotation(dir, log);
   const { state, dataset: snapshotDataset, legacyAudit } = readSnapshot(path.join(dir, SNAPSHOT_FILE));
   pruneTombstones(state, options.isBaseRecord);
   let datasetChanged = snapshotDataset !== null && snapshotDataset !== options.datasetVersion;
@@ -504,6 +574,43 @@ function open(dir: string, options: OpenFileWriteJournalOptions, releaseLock: ()
     },
     report,
   };
+}
+
+/**
+ * A background rotation stopped (crash, close) while the journal went on in
+ * `journal.next.jsonl`: finishes it. Empty, it was never switched to (or
+ * nothing was written after the switch) and is removed. Otherwise the old
+ * `journal.jsonl`, if still there, holds the batches before it (closed whole
+ * at the switch) and becomes their segment, and the next file becomes the
+ * journal. Each step is made durable before the next one.
+ */
+function finishInterruptedRotation(dir: string, log: OpenFileWriteJournalOptions['logger']): void {
+  const next = path.join(dir, NEXT_JOURNAL_FILE);
+  if (!fs.existsSync(next)) return;
+  if (fs.statSync(next).size === 0) {
+    fs.unlinkSync(next);
+    fsyncDir(dir);
+    return;
+  }
+  const journal = path.join(dir, JOURNAL_FILE);
+  if (fs.existsSync(journal)) {
+    const bytes = fs.readFileSync(journal);
+    const first = splitLines(bytes)[0];
+    if (first) {
+      const parsed = first.complete ? parseLine(bytes.subarray(first.start, first.end).toString('utf8')) : { error: 'no newline at the end' };
+      if ('error' in parsed) throw new JournalCorruptError(`${journal} is corrupt at byte 0: ${parsed.error}. Start-up stops; see src/store/embedded/README.md.`);
+      const auditDir = path.join(dir, AUDIT_DIR);
+      fs.mkdirSync(auditDir, { recursive: true });
+      fs.renameSync(journal, path.join(auditDir, segmentName(parsed.seq)));
+      fsyncDir(auditDir);
+    } else {
+      fs.unlinkSync(journal);
+    }
+    fsyncDir(dir);
+  }
+  fs.renameSync(next, journal);
+  fsyncDir(dir);
+  log?.info('journal: finished a rotation a stop had interrupted', { file: next });
 }
 
 /**

@@ -10,6 +10,7 @@ import { EmbeddedGraphStore, ReplayError } from '../../../../src/store/embedded/
 import {
   JOURNAL_FILE,
   JournalCorruptError,
+  NEXT_JOURNAL_FILE,
   JournalLockedError,
   openFileWriteJournal,
   SNAPSHOT_FILE,
@@ -32,6 +33,8 @@ const createInitiative = (code: string): WriteOp[] => [
 
 // A helper process that opens the journal of a folder and holds it until killed (see journal-holder.ts).
 const HOLDER = path.join(__dirname, 'journal-holder.ts');
+// Each holder is a tsx process: seconds to start on a loaded machine (jest's 5 s default failed at load average 17).
+const SPAWN_TIMEOUT_MS = 60_000;
 const TSX = ['--import', 'tsx'];
 function spawnHolder(command: string[]) {
   const child = spawn(command[0] === 'node' ? process.execPath : command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -377,6 +380,65 @@ describe('store/embedded: FileWriteJournal compaction', () => {
     expect(await auditSeqs(third.store)).toEqual([1, 2, 3, 4]);
   });
 
+  it('leaves no journal.next.jsonl behind a background compaction, and the journal goes on after it', async () => {
+    const first = openStore({ compactEvery: 3 });
+    for (const code of ['a', 'b', 'c']) await first.store.applyWrites(createInitiative(code));
+    await first.journal.idle();
+    for (const code of ['d', 'e']) await first.store.applyWrites(createInitiative(code));
+    await closeAll();
+    expect(fs.existsSync(path.join(dir, NEXT_JOURNAL_FILE))).toBe(false);
+    expect(fs.readdirSync(path.join(dir, 'audit'))).toEqual(['segment-000000000001.jsonl']);
+    const second = openStore({ compactEvery: 3 });
+    expect(second.report).toMatchObject({ snapshotSeq: 3, replayed: 2 });
+    expect(await initiativeCodes(second.store)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  describe('finishes a rotation a crash interrupted, whatever step it stopped at', () => {
+    // Five batches in the journal, then the folder rearranged as a crash at each step of a rotation leaves it.
+    async function fiveBatches(): Promise<string[]> {
+      const first = openStore();
+      for (const code of ['a', 'b', 'c', 'd', 'e']) await first.store.applyWrites(createInitiative(code));
+      await closeAll();
+      return fs.readFileSync(journalPath(), 'utf8').split('\n').filter(Boolean).map((line) => `${line}\n`);
+    }
+    const next = () => path.join(dir, NEXT_JOURNAL_FILE);
+
+    it('prepared but not switched to: the empty file is removed', async () => {
+      await fiveBatches();
+      fs.writeFileSync(next(), '');
+      const second = openStore();
+      expect(fs.existsSync(next())).toBe(false);
+      expect(second.report).toMatchObject({ replayed: 5, truncatedTail: NO_TAIL });
+      expect(await initiativeCodes(second.store)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    });
+
+    it('switched, no rename yet: the old journal becomes the segment, the next file the journal', async () => {
+      const lines = await fiveBatches();
+      fs.writeFileSync(journalPath(), lines.slice(0, 3).join(''));
+      fs.writeFileSync(next(), lines.slice(3).join(''));
+      const second = openStore();
+      expect(fs.existsSync(next())).toBe(false);
+      expect(fs.readFileSync(path.join(dir, 'audit', 'segment-000000000001.jsonl'), 'utf8')).toBe(lines.slice(0, 3).join(''));
+      expect(fs.readFileSync(journalPath(), 'utf8')).toBe(lines.slice(3).join(''));
+      expect(await initiativeCodes(second.store)).toEqual(['a', 'b', 'c', 'd', 'e']);
+      expect(await auditSeqs(second.store)).toEqual([1, 2, 3, 4, 5]);
+    });
+
+    it('switched, the old journal already a segment: the next file becomes the journal, a torn tail in it is cut', async () => {
+      const lines = await fiveBatches();
+      fs.mkdirSync(path.join(dir, 'audit'));
+      fs.writeFileSync(path.join(dir, 'audit', 'segment-000000000001.jsonl'), lines.slice(0, 3).join(''));
+      fs.rmSync(journalPath());
+      fs.writeFileSync(next(), `${lines.slice(3).join('')}{"seq":6,"datas`);
+      const second = openStore();
+      expect(second.report).toMatchObject({ replayed: 5, truncatedTail: { offset: lines[3]!.length + lines[4]!.length } });
+      expect(await initiativeCodes(second.store)).toEqual(['a', 'b', 'c', 'd', 'e']);
+      await second.store.applyWrites(createInitiative('f'));
+      await closeAll();
+      expect(await auditSeqs(openStore().store)).toEqual([1, 2, 3, 4, 5, 6]);
+    });
+  });
+
   it('keeps a tombstone only for a deleted seed record, so created-then-deleted records do not grow the snapshot', async () => {
     const first = openStore({ tombstonesForSeedsOnly: true });
     for (let i = 0; i < 30; i++) {
@@ -486,7 +548,7 @@ describe('store/embedded: FileWriteJournal has one writer per data folder', () =
     const { store } = openStore();
     await store.applyWrites(createInitiative('a'));
     expect(await initiativeCodes(store)).toEqual(['a']);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('refuses a second process in another PID namespace on the same folder (where unshare works)', async () => {
     const probe = spawnSync('unshare', ['-p', '-f', '--mount-proc', 'true']);
@@ -502,5 +564,5 @@ describe('store/embedded: FileWriteJournal has one writer per data folder', () =
     first.child.kill('SIGKILL');
     await first.exited;
     expect(second.stdout).toMatch(/^refused: .* is in use by host \S+ pid \d+ /);
-  });
+  }, SPAWN_TIMEOUT_MS);
 });
