@@ -297,10 +297,14 @@ export class FileWriteJournal implements WriteJournal {
       if (ms > longestStepMs) [longestStepMs, longestStep] = [ms, step];
       step = 'slice';
     };
-    const yieldNow = async (work?: Promise<unknown>) => {
+    // Every await of compaction goes through here, so that only its synchronous stretches are counted.
+    const yieldNow = async <T>(work: Promise<T>): Promise<T> => {
       endStep();
-      await (work ?? new Promise((resolve) => setImmediate(resolve)));
-      stepStarted = performance.now();
+      try {
+        return await work;
+      } finally {
+        stepStarted = performance.now();
+      }
     };
     try {
       if (this.fd === null || this.broken) return;
@@ -317,7 +321,7 @@ export class FileWriteJournal implements WriteJournal {
       if (this.folded.seq <= this.snapshotSeq) return;
       const state = { ...this.folded };
       const tmp = path.join(this.dir, `${SNAPSHOT_FILE}.tmp`);
-      const handle = await fs.promises.open(tmp, 'w');
+      const handle = await yieldNow(fs.promises.open(tmp, 'w'));
       let records = 0;
       let bytes = 0;
       try {
@@ -339,7 +343,7 @@ export class FileWriteJournal implements WriteJournal {
         await yieldNow(handle.write(buffer));
         await yieldNow(handle.sync());
       } finally {
-        await handle.close();
+        await yieldNow(handle.close());
       }
       if (this.fd === null) return; // closed meanwhile: the next open finishes from the segments
       stepStarted = performance.now();
