@@ -3,10 +3,7 @@ import type { Config } from '../config';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { ReleaseHistory } from '../seeds/releases/release-history';
 import type { GraphStore } from '../store/graph-store';
-import { createTimeSlice, type TimeSlice } from './time-slices';
-
-/** How long one request works before other requests and timers get a turn. */
-const TIME_SLICE_MS = 5;
+import { createTimeSlice, TIME_SLICE_MS, type TimeSlice } from './time-slices';
 
 /** What every resolver receives: the store port, this request's loaders, and the limits. */
 export interface GraphQLContext {

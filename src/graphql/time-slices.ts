@@ -16,6 +16,9 @@ import { mapSchema, MapperKind } from '@graphql-tools/utils';
  * process. The check costs a flag test, and when on a counter and, every 64
  * calls, a clock read.
  */
+/** How long one request works (executing, or serialising its answer) before other requests and timers get a turn. */
+export const TIME_SLICE_MS = 5;
+
 export interface TimeSlice {
   /** A promise to wait for before resolving, or null to resolve now. */
   pause(): Promise<void> | null;
@@ -49,6 +52,21 @@ export function createTimeSlice(sliceMs: number): TimeSlice {
   };
 }
 
+/**
+ * What a paused resolver answers once its execution has been aborted (the
+ * deadline): a promise that never settles. The executor has already answered
+ * the aborted request; resuming would run the resolver, then fail each of its
+ * fields with a located GraphQLError (a stack and a scan of the query text
+ * each), thousands of them for a large query, all thrown away. Unsettled, the
+ * paused work is dropped with the request's other objects.
+ */
+const ABANDONED = new Promise<never>(() => undefined);
+
+// The execution's abort signal: graphql-tools' executor passes it in `info` (the deadline's, see use-execution-deadline.ts).
+function signalOf(info: unknown): AbortSignal | undefined {
+  return (info as { signal?: AbortSignal }).signal;
+}
+
 /** The schema with each defined resolver pausing when its request's `timeSlice` says so. */
 export function withTimeSlices(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
@@ -58,7 +76,8 @@ export function withTimeSlices(schema: GraphQLSchema): GraphQLSchema {
       // After a pause the call checks again: the calls resumed together must not all run in one turn.
       const sliced: GraphQLFieldResolver<unknown, { timeSlice?: TimeSlice }> = (parent, args, context, info) => {
         const pause = context?.timeSlice?.pause();
-        return pause ? pause.then(() => sliced(parent, args, context, info)) : resolve(parent, args, context, info);
+        if (!pause) return resolve(parent, args, context, info);
+        return pause.then(() => (signalOf(info)?.aborted ? ABANDONED : sliced(parent, args, context, info)));
       };
       return { ...field, resolve: sliced };
     },

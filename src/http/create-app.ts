@@ -7,7 +7,7 @@ import { FanOutBounds, relationSpecsOf } from '../graphql/cost/fan-out-bounds';
 import { maskError } from '../graphql/mask-error';
 import { createSchema } from '../graphql/schema';
 import { resolvers } from '../graphql/resolvers';
-import { withTimeSlices } from '../graphql/time-slices';
+import { TIME_SLICE_MS, withTimeSlices } from '../graphql/time-slices';
 import { ExpensiveGate } from '../graphql/expensive-gate';
 import { useErrorCodes } from '../graphql/use-error-codes';
 import { useExecutionDeadline } from '../graphql/use-execution-deadline';
@@ -26,6 +26,7 @@ import { useWebRoutes } from './use-web-routes';
 import { useRateLimit } from './use-rate-limit';
 import { useRequestLog } from './use-request-log';
 import { useResponseCap } from './use-response-cap';
+import { useSlicedSerialisation } from './use-sliced-serialisation';
 
 export interface AppDeps {
   store: GraphStore;
@@ -114,6 +115,7 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
       ),
       useExecutionDeadline(config.MAX_EXECUTION_MS),
       useErrorCodes(),
+      useSlicedSerialisation({ sliceMs: TIME_SLICE_MS, maxBytes: config.MAX_RESPONSE_BYTES }, logger),
       ...plugins,
     ],
   });
