@@ -4,7 +4,7 @@
  * on `--profile`, the longest stretches in which the server's event loop
  * was held and what ran in them (`long-tasks.ts`):
  *
- *   npm run build && node dist/test/bench/fairness.js [--seconds 10] [--only "largest answer"] [--profile] [--node-args "--trace-gc"]
+ *   npm run build && node dist/test/bench/fairness.js [--seconds 10] [--only "largest answer"] [--profile] [--node-args "--trace-gc"] [--server <another build's bench-server.js>]
  *
  * The Markdown goes to stdout.
  */
@@ -24,12 +24,14 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       'node-args': { type: 'string', default: '' },
+      // Another build's bench-server.js, to measure it the same way (before/after a change).
+      server: { type: 'string' },
     },
   });
   const requests = EXPENSIVE_REQUESTS.filter((r) => !values.only || values.only.split(',').includes(r.name));
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'wsis-fairness-'));
   if (CAN_PIN) spawnSync('taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' });
-  const server = await spawnServer(path.join(__dirname, 'bench-server.js'), {
+  const server = await spawnServer(values.server ? path.resolve(values.server) : path.join(__dirname, 'bench-server.js'), {
     env: { LOG_LEVEL: 'warn', RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_KEYED: '0', BENCH_PROFILE_DIR: profileDir },
     ...(CAN_PIN ? { cpu: 1 } : {}),
     nodeArgs: values['node-args'].split(' ').filter(Boolean),
