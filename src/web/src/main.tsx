@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { lazy, LocationProvider, Route, Router } from 'preact-iso';
+import { MATRIX, matrixVariables } from './api/matrix';
+import { prefetchQuery } from './api/use-query';
 import { Layout } from './components/layout';
 import { HomePage } from './pages/home-page';
 import './styles.css';
@@ -11,6 +13,10 @@ const OverlapPage = lazy(() => import('./pages/overlap-page').then((m) => m.Over
 const PathsPage = lazy(() => import('./pages/paths-page').then((m) => m.PathsPage));
 const CoveragePage = lazy(() => import('./pages/coverage-page').then((m) => m.CoveragePage));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => m.NotFoundPage));
+
+// The matrix is the heaviest first view: its grid query starts now, while the page's chunk is still on its
+// way, instead of after it (the page then takes the answer from the same request).
+if (location.pathname === '/matrix') prefetchQuery(MATRIX, matrixVariables(Object.fromEntries(new URLSearchParams(location.search))));
 
 function App() {
   return (

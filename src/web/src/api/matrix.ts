@@ -1,3 +1,4 @@
+import { languagesOf } from '../i18n/use-ui';
 import { LINK_FIELDS, type Link, type NodeRef } from './fragments';
 
 export const AXES = [
@@ -13,12 +14,13 @@ export const AXES = [
 export const MEASURES = ['DIRECT_LINKS', 'SHARED_TARGETS', 'JACCARD'] as const;
 export const GOAL_LINKS = ['EVERY_TARGET', 'GOAL_ONLY'] as const;
 
-export interface MatrixParams {
+// A type, not an interface, so that it is a GraphQL variables record.
+export type MatrixParams = {
   rows: string;
   columns: string;
   measure: string;
   goalLinks: string;
-}
+};
 
 export interface MatrixCell {
   row: { id: string };
@@ -59,6 +61,24 @@ export const MATRIX_EVIDENCE = `query MatrixEvidence(${ARGS}) {
     cells { row { id } column { id } evidence { ${LINK_FIELDS} } sharedTargets { id code __typename name(lang: $lang) } }
   }
 }`;
+
+const pick = (value: string | undefined, allowed: readonly string[], fallback: string) =>
+  value && allowed.includes(value) ? value : fallback;
+
+/** The matrix a `/matrix` URL's parameters ask for, unknown values replaced by the defaults (the WSIS–SDG Matrix at goal level). */
+export function matrixParams(query: Record<string, string | undefined>): MatrixParams {
+  return {
+    rows: pick(query.rows, AXES, 'ACTION_LINES'),
+    columns: pick(query.columns, AXES, 'SDG_GOALS'),
+    measure: pick(query.measure, MEASURES, 'DIRECT_LINKS'),
+    goalLinks: pick(query.goalLinks, GOAL_LINKS, 'EVERY_TARGET'),
+  };
+}
+
+/** The variables of MATRIX and MATRIX_EVIDENCE for a `/matrix` URL's parameters: the page and main.tsx's prefetch agree by using this. */
+export function matrixVariables(query: Record<string, string | undefined>): MatrixParams & { lang: string } {
+  return { ...matrixParams(query), lang: languagesOf(query).lang.toUpperCase() };
+}
 
 /** The key of a cell in maps and in the URL's `cell` parameter. */
 export const cellKey = (rowId: string, columnId: string) => `${rowId}|${columnId}`;

@@ -1,5 +1,6 @@
 import { cellKey, type Matrix } from '../api/matrix';
-import { isDisputeFlag } from '../components/evidence-list';
+import { cellMarks } from '../components/cell-marks';
+import { escapeMarkup as escape } from '../components/escape-markup';
 import { heatColour, LEGEND_STOPS, textColour } from '../components/heat-colour';
 
 export interface SvgLabels {
@@ -51,8 +52,9 @@ export function matrixSvg(matrix: Matrix, labels: SvgLabels, format: (value: num
       }
       const share = value.value / max;
       out.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${heatColour(share)}" stroke="#ffffff"/>`);
-      if (value.confidences.includes('DERIVED')) out.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="url(#hatch)"/>`);
-      if (value.flags.some(isDisputeFlag)) out.push(`<path d="M${x + cell - 10},${y} h10 v10 z" fill="#c62828"/>`);
+      const marks = cellMarks(value);
+      if (marks.derived) out.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="url(#hatch)"/>`);
+      if (marks.disputed) out.push(`<path d="M${x + cell - 10},${y} h10 v10 z" fill="#c62828"/>`);
       out.push(`<text x="${x + cell / 2}" y="${y + cell / 2 + 4}" text-anchor="middle" font-size="10" fill="${textColour(share)}">${escape(format(value.value))}</text>`);
     });
   });
@@ -89,8 +91,4 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
 
 function truncate(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 }

@@ -29,15 +29,20 @@ export interface Ui {
  * Both are left out of URLs while at their defaults.
  */
 export function useUi(): Ui {
-  const { query } = useLocation();
-  const ui: UiLang = (UI_LANGS as readonly string[]).includes(query.ui ?? '') ? (query.ui as UiLang) : 'en';
-  const lang: NameLang = (NAME_LANGS as readonly string[]).includes(query.lang ?? '') ? (query.lang as NameLang) : ui;
+  const { ui, lang } = languagesOf(useLocation().query);
   const messages = MESSAGES[ui];
   const t = (key: MessageKey, values: Record<string, string | number> = {}) =>
     (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
   const href = (path: string, params: Record<string, string | undefined> = {}) =>
     buildHref(path, { ...params, ui: ui === 'en' ? undefined : ui, lang: lang === ui ? undefined : lang });
   return { ui, lang, apiLang: lang.toUpperCase(), t, href };
+}
+
+/** The interface and name languages a URL's parameters ask for, with their defaults. */
+export function languagesOf(query: Record<string, string | undefined>): { ui: UiLang; lang: NameLang } {
+  const ui: UiLang = (UI_LANGS as readonly string[]).includes(query.ui ?? '') ? (query.ui as UiLang) : 'en';
+  const lang: NameLang = (NAME_LANGS as readonly string[]).includes(query.lang ?? '') ? (query.lang as NameLang) : ui;
+  return { ui, lang };
 }
 
 /** `path?key=value…` with the defined parameters, in the order given. */

@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { AXES, cellKey, GOAL_LINKS, MATRIX, MATRIX_EVIDENCE, MEASURES, type CellEvidence, type Matrix, type MatrixCell } from '../api/matrix';
+import { AXES, GOAL_LINKS, MATRIX, MATRIX_EVIDENCE, matrixParams, matrixVariables, MEASURES, type CellEvidence, type Matrix } from '../api/matrix';
 import { useDataset } from '../api/use-dataset';
 import { useQuery } from '../api/use-query';
 import { EvidenceList, isDisputeFlag } from '../components/evidence-list';
-import { heatColour, LEGEND_STOPS, textColour } from '../components/heat-colour';
+import { Heatmap } from '../components/heatmap';
+import { LEGEND_STOPS } from '../components/heat-colour';
 import { NodeLink } from '../components/node-link';
 import { usePageTitle } from '../components/page-title';
 import { Status } from '../components/status';
@@ -14,24 +15,16 @@ import { safeName, saveFile } from '../downloads/save-file';
 import { toCsv } from '../downloads/to-csv';
 import { useUi, type MessageKey } from '../i18n/use-ui';
 
-const pick = (value: string | undefined, allowed: readonly string[], fallback: string) =>
-  value && allowed.includes(value) ? value : fallback;
-
 /**
  * `/matrix?rows=&columns=&measure=&goalLinks=&cell=`: any axis × any axis as
  * a heatmap. The URL holds the whole state, the open cell included.
  */
 export function MatrixPage() {
   const { query, route } = useLocation();
-  const { t, href, apiLang, lang } = useUi();
-  const params = {
-    rows: pick(query.rows, AXES, 'ACTION_LINES'),
-    columns: pick(query.columns, AXES, 'SDG_GOALS'),
-    measure: pick(query.measure, MEASURES, 'DIRECT_LINKS'),
-    goalLinks: pick(query.goalLinks, GOAL_LINKS, 'EVERY_TARGET'),
-  };
+  const { t, href, lang } = useUi();
+  const params = matrixParams(query);
+  const variables = matrixVariables(query);
   const selected = query.cell;
-  const variables = { ...params, lang: apiLang };
   const grid = useQuery<{ matrix: Matrix }>(MATRIX, variables);
   const evidence = useQuery<{ matrix: { cells: CellEvidence[] } }>(MATRIX_EVIDENCE, variables, !selected);
   const dataset = useDataset();
@@ -51,7 +44,8 @@ export function MatrixPage() {
     );
   };
   const matrix = grid.data?.matrix;
-  const format = (value: number) => (params.measure === 'JACCARD' ? value.toFixed(2) : String(value));
+  // Stable per measure: the heatmap makes its markup again only when this changes.
+  const format = useMemo(() => (params.measure === 'JACCARD' ? (value: number) => value.toFixed(2) : String), [params.measure]);
   const axisName = (axis: string) => t(`axis.${axis}` as MessageKey);
   const measureName = t(`measure.${params.measure}` as MessageKey);
   const baseName = `wsis-graph_matrix_${params.rows}_x_${params.columns}_${params.measure}${params.goalLinks === 'GOAL_ONLY' ? '_GOAL_ONLY' : ''}_${lang}_${safeName(dataset.data?.version ?? 'unknown')}`;
@@ -188,154 +182,6 @@ function Legend({ matrix, format }: { matrix: Matrix; format: (value: number) =>
       </span>
     </div>
   );
-}
-
-interface HeatmapProps {
-  matrix: Matrix;
-  format: (value: number) => string;
-  caption: string;
-  selected?: string;
-  onSelect: (key: string) => void;
-}
-
-/**
- * The grid as an ARIA grid: one cell in the tab order, arrow keys (and Home,
- * End, Page Up/Down) move between cells, Enter or Space opens a cell. Cells
- * are plain focusable table cells and the table holds the only listeners: a
- * 19 × 169 grid is 3,211 cells, and buttons with three listeners each took
- * over a second to render and lay out.
- */
-function Heatmap({ matrix, format, caption, selected, onSelect }: HeatmapProps) {
-  const { t } = useUi();
-  const table = useRef<HTMLTableElement>(null);
-  const cells = useMemo(() => new Map(matrix.cells.map((cell) => [cellKey(cell.row.id, cell.column.id), cell])), [matrix]);
-  const max = Math.max(0, ...matrix.cells.map((cell) => cell.value)) || 1;
-  const [active, setActive] = useState<[number, number]>(() => {
-    const [rowId, columnId] = (selected ?? '').split('|');
-    const r = matrix.rows.findIndex((row) => row.id === rowId);
-    const c = matrix.columns.findIndex((column) => column.id === columnId);
-    return r >= 0 && c >= 0 ? [r, c] : [0, 0];
-  });
-  const dense = matrix.columns.length > 20;
-
-  const move = (event: KeyboardEvent, r: number, c: number) => {
-    const rows = matrix.rows.length;
-    const columns = matrix.columns.length;
-    const next: Record<string, [number, number]> = {
-      ArrowRight: [r, Math.min(c + 1, columns - 1)],
-      ArrowLeft: [r, Math.max(c - 1, 0)],
-      ArrowDown: [Math.min(r + 1, rows - 1), c],
-      ArrowUp: [Math.max(r - 1, 0), c],
-      Home: [r, 0],
-      End: [r, columns - 1],
-      PageDown: [Math.min(r + 10, rows - 1), c],
-      PageUp: [Math.max(r - 10, 0), c],
-    };
-    const target = next[event.key];
-    if (!target) return;
-    event.preventDefault();
-    setActive(target);
-    table.current?.querySelector<HTMLElement>(`[data-r="${target[0]}"][data-c="${target[1]}"]`)?.focus();
-  };
-
-  return (
-    <div class="heatmap-scroll">
-      <table
-        class={`heatmap${dense ? ' dense' : ''}`}
-        role="grid"
-        ref={table}
-        aria-label={caption}
-        onClick={(event) => {
-          const key = cellOf(event)?.dataset.cell;
-          if (key) onSelect(key);
-        }}
-        onKeyDown={(event) => {
-          const target = cellOf(event);
-          if (!target) return;
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            onSelect(target.dataset.cell!);
-            return;
-          }
-          move(event, Number(target.dataset.r), Number(target.dataset.c));
-        }}
-        onFocusIn={(event) => {
-          const target = cellOf(event);
-          if (target) setActive([Number(target.dataset.r), Number(target.dataset.c)]);
-        }}
-      >
-        <thead>
-          <tr>
-            <td class="corner" />
-            {matrix.columns.map((column) => (
-              <th key={column.id} scope="col" title={`${column.code} ${column.name}`}>
-                <span class="col-code">{column.code}</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {matrix.rows.map((row, r) => (
-            <tr key={row.id}>
-              <th scope="row" class="row-label">
-                <NodeLink node={row} showType={false} />
-              </th>
-              {matrix.columns.map((column, c) => {
-                const key = cellKey(row.id, column.id);
-                const cell = cells.get(key);
-                return (
-                  <td
-                    key={column.id}
-                    role="gridcell"
-                    class={cellClass(cell, key === selected)}
-                    data-r={r}
-                    data-c={c}
-                    data-cell={key}
-                    tabIndex={active[0] === r && active[1] === c ? 0 : -1}
-                    aria-selected={key === selected}
-                    aria-label={cellLabel(t, row.code, column.code, cell, format)}
-                    style={cell ? { background: heatColour(cell.value / max), color: textColour(cell.value / max) } : undefined}
-                  >
-                    {cell ? format(cell.value) : ''}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** The grid cell an event happened in, if any. */
-function cellOf(event: Event): HTMLElement | undefined {
-  return ((event.target as HTMLElement).closest?.('[data-cell]') as HTMLElement | null) ?? undefined;
-}
-
-function cellClass(cell: MatrixCell | undefined, selected: boolean): string {
-  const classes = ['cell'];
-  if (!cell) classes.push('empty');
-  if (cell?.flags.some(isDisputeFlag)) classes.push('disputed');
-  else if (cell && cell.flags.length > 0) classes.push('flagged');
-  if (cell?.confidences.includes('DERIVED')) classes.push('derived');
-  if (selected) classes.push('selected');
-  return classes.join(' ');
-}
-
-function cellLabel(
-  t: ReturnType<typeof useUi>['t'],
-  rowCode: string,
-  columnCode: string,
-  cell: MatrixCell | undefined,
-  format: (value: number) => string,
-): string {
-  if (!cell) return t('matrix.cellEmpty', { row: rowCode, column: columnCode });
-  const marks = [
-    cell.flags.some(isDisputeFlag) ? t('matrix.markDisputed') : '',
-    cell.confidences.includes('DERIVED') ? t('matrix.markDerived') : '',
-  ].filter(Boolean);
-  return t('matrix.cellLabel', { row: rowCode, column: columnCode, value: format(cell.value) }) + (marks.length ? `, ${marks.join(', ')}` : '');
 }
 
 interface CellPanelProps {
