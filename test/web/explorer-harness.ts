@@ -21,15 +21,16 @@ export interface Explorer {
 
 /**
  * The real service over a socket on port 0 and Debian's chromium, headless,
- * driven by playwright-core (no browser download). Fails loudly when the
- * browser or the explorer build is missing, never skips.
+ * driven by playwright-core (no browser download), configured by `env` as
+ * `npm start` would be. Fails loudly when the browser or the explorer build
+ * is missing, never skips.
  */
-export async function startExplorer(): Promise<Explorer> {
+export async function startExplorer(env: Record<string, string> = {}): Promise<Explorer> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: install it with "apt-get update && apt-get install -y chromium" (.ci/run does).`);
   if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error(`${WEB_DIR} is missing: run "npm run build:web" first (npm test does).`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const { app, config } = createTestApp();
+  const { app, config } = createTestApp(env);
   const server: Server = createServer(app, edgeLimitsOf(config));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

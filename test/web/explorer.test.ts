@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -263,5 +264,59 @@ describe('web explorer: search and node pages', () => {
       expect(await page.locator('table.names tr').count()).toBe(6);
     }
     await context.close();
+  });
+});
+
+describe('web explorer: an API key for keyed deployments', () => {
+  it('asks for a key when anonymous reading is off, sends it as a Bearer header once entered, and keeps it for that tab only', async () => {
+    const key = 'explorer-reader-key-4c1d9e';
+    const keyed = await startExplorer({ ALLOW_ANONYMOUS_READ: 'false', API_KEYS: `reader1:reader:${createHash('sha256').update(key).digest('hex')}` });
+    try {
+      // The refused requests are this test's subject, so openPage's list of problems is not asserted.
+      const { page, context } = await openPage(keyed);
+      const sent: (string | null)[] = [];
+      page.on('request', (request) => request.url().endsWith('/graphql') && sent.push(request.headers()['authorization'] ?? null));
+      await page.goto(`${keyed.url}/matrix?rows=ACTION_LINES&columns=SDG_GOALS`);
+      const refusal = page.locator('main [role="alert"][data-code="UNAUTHENTICATED"]');
+      await refusal.waitFor();
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.every((header) => header === null)).toBe(true);
+
+      // The refusal offers the key entry; a wrong key is refused in words.
+      await refusal.getByRole('button').click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key-input');
+      await page.keyboard.type('not-the-key');
+      await page.keyboard.press('Enter');
+      await page.locator('main [role="alert"][data-code="UNAUTHENTICATED"]', { hasText: 'The API key is not valid.' }).waitFor();
+
+      sent.length = 0;
+      await page.locator('#api-key-input').fill(key);
+      await page.locator('#api-key-input').press('Enter');
+      await page.locator('table.heatmap [data-cell]').first().waitFor();
+      expect(await refusal.count()).toBe(0);
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.every((header) => header === `Bearer ${key}`)).toBe(true);
+      expect(await page.locator('.api-key summary').textContent()).toBe('API key set');
+
+      // Kept across a reload of the tab, in sessionStorage, never in the URL; another tab does not have it.
+      await visit(keyed, page, '/node/SdgTarget%3A9.c');
+      await page.locator('[data-testid="links"] [data-link-id]').first().waitFor();
+      expect(page.url()).not.toContain(key);
+      await page.reload();
+      await page.locator('[data-testid="links"] [data-link-id]').first().waitFor();
+      const other = await context.newPage();
+      await other.goto(`${keyed.url}/coverage`);
+      await other.locator('main [role="alert"][data-code="UNAUTHENTICATED"]').waitFor();
+
+      // Forgetting it: the next request goes without.
+      await page.locator('.api-key summary').click();
+      await page.getByRole('button', { name: 'Forget key' }).click();
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      await page.goto(`${keyed.url}/coverage`);
+      await page.locator('main [role="alert"][data-code="UNAUTHENTICATED"]').waitFor();
+      await context.close();
+    } finally {
+      await keyed.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useDataset } from '../api/use-dataset';
+import { ApiKeyControl } from './api-key-control';
 import { buildHref, NAME_LANGS, UI_LANGS, useUi, type MessageKey } from '../i18n/use-ui';
 
 const NAV: { path: string; key: MessageKey }[] = [
@@ -12,7 +13,7 @@ const NAV: { path: string; key: MessageKey }[] = [
   { path: '/coverage', key: 'nav.coverage' },
 ];
 
-/** The frame of every page: skip link, navigation, the two language choices, the page, the dataset version. */
+/** The frame of every page: skip link, navigation, the two language choices, the API key, the page, the dataset version. */
 export function Layout({ children }: { children: ComponentChildren }) {
   const { path, query, route } = useLocation();
   const { t, href, ui, lang } = useUi();
@@ -71,6 +72,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
               ))}
             </select>
           </label>
+          <ApiKeyControl />
         </div>
       </header>
       <main id="main" tabIndex={-1}>
