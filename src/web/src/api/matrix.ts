@@ -1,18 +1,8 @@
 import { languagesOf } from '../i18n/use-ui';
+import { AXES, GOAL_LINKS, MEASURES } from './api-enums';
 import { LINK_FIELDS, type Link, type NodeRef } from './fragments';
 
-export const AXES = [
-  'ACTION_LINES',
-  'ACTION_LINES_MAIN',
-  'SDG_GOALS',
-  'SDG_TARGETS',
-  'GDC_OBJECTIVES',
-  'GDC_COMMITMENTS',
-  'ENTITIES',
-  'INITIATIVES',
-] as const;
-export const MEASURES = ['DIRECT_LINKS', 'SHARED_TARGETS', 'JACCARD'] as const;
-export const GOAL_LINKS = ['EVERY_TARGET', 'GOAL_ONLY'] as const;
+export { AXES, GOAL_LINKS, MEASURES };
 
 // A type, not an interface, so that it is a GraphQL variables record.
 export type MatrixParams = {

@@ -42,13 +42,7 @@ export function EvidenceList({ links, self }: { links: Link[]; self?: string }) 
             {link.rationale && <Row term={t('evidence.rationale')} value={link.rationale} />}
             <dt>{t('evidence.sources')}</dt>
             <dd>
-              <ul class="sources">
-                {link.sources.map((source, index) => (
-                  <li key={index}>
-                    <SourceText source={source} />
-                  </li>
-                ))}
-              </ul>
+              <SourceList sources={link.sources} />
             </dd>
             <dt>{t('evidence.confidence')}</dt>
             <dd>
@@ -107,6 +101,19 @@ export function SourceText({ source }: { source: Source }) {
         </>
       )}
     </span>
+  );
+}
+
+/** Every source of a link or a record: document, paragraph and URL each. */
+export function SourceList({ sources }: { sources: Source[] }) {
+  return (
+    <ul class="sources">
+      {sources.map((source, index) => (
+        <li key={index}>
+          <SourceText source={source} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

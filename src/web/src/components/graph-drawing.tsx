@@ -12,19 +12,22 @@ export interface DrawnLink {
 }
 
 /** One colour per family of node type, also told apart by shape for readers who do not see colour. */
+const WSIS = { colour: '#1f77b4', shape: 'round-rectangle' };
+const SDG = { colour: '#2ca02c', shape: 'ellipse' };
+const GDC = { colour: '#8c564b', shape: 'triangle' };
 const STYLE_BY_TYPE: Record<string, { colour: string; shape: string }> = {
-  ActionLine: { colour: '#1f77b4', shape: 'round-rectangle' },
-  Theme: { colour: '#1f77b4', shape: 'round-rectangle' },
-  SdgGoal: { colour: '#2ca02c', shape: 'ellipse' },
-  SdgTarget: { colour: '#2ca02c', shape: 'ellipse' },
-  SdgIndicator: { colour: '#98df8a', shape: 'ellipse' },
+  ActionLine: WSIS,
+  Theme: WSIS,
+  SdgGoal: SDG,
+  SdgTarget: SDG,
+  SdgIndicator: { ...SDG, colour: '#98df8a' },
   Entity: { colour: '#d62728', shape: 'diamond' },
   Resolution: { colour: '#9467bd', shape: 'rectangle' },
   Paragraph: { colour: '#c5b0d5', shape: 'rectangle' },
   Initiative: { colour: '#ff7f0e', shape: 'hexagon' },
-  GdcObjective: { colour: '#8c564b', shape: 'triangle' },
-  GdcPrinciple: { colour: '#8c564b', shape: 'triangle' },
-  GdcCommitment: { colour: '#c49c94', shape: 'triangle' },
+  GdcObjective: GDC,
+  GdcPrinciple: GDC,
+  GdcCommitment: { ...GDC, colour: '#c49c94' },
   Process: { colour: '#17becf', shape: 'star' },
 };
 

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useDataset } from '../api/use-dataset';
 import { ApiKeyControl } from './api-key-control';
+import { Choice } from './choice';
 import { buildHref, NAME_LANGS, UI_LANGS, useUi, type MessageKey } from '../i18n/use-ui';
 
 const NAV: { path: string; key: MessageKey }[] = [
@@ -52,26 +53,14 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </ul>
         </nav>
         <div class="langs">
-          <label>
-            <span>{t('layout.ui')}</span>
-            <select value={ui} onChange={(event) => relink({ ui: event.currentTarget.value, lang: lang === ui ? undefined : lang })}>
-              {UI_LANGS.map((code) => (
-                <option key={code} value={code}>
-                  {t(`ui.${code}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('layout.names')}</span>
-            <select value={lang} onChange={(event) => relink({ lang: event.currentTarget.value })}>
-              {NAME_LANGS.map((code) => (
-                <option key={code} value={code}>
-                  {t(`lang.${code}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice
+            label={t('layout.ui')}
+            value={ui}
+            values={UI_LANGS}
+            name={(code) => t(`ui.${code}`)}
+            onChoose={(code) => relink({ ui: code, lang: lang === ui ? undefined : lang })}
+          />
+          <Choice label={t('layout.names')} value={lang} values={NAME_LANGS} name={(code) => t(`lang.${code}`)} onChoose={(code) => relink({ lang: code })} />
           <ApiKeyControl />
         </div>
       </header>

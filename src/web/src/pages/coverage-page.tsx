@@ -1,6 +1,7 @@
 import type { NodeRef } from '../api/fragments';
 import { useQuery } from '../api/use-query';
 import { NodeLink } from '../components/node-link';
+import { NodeList } from '../components/node-list';
 import { usePageTitle } from '../components/page-title';
 import { Status } from '../components/status';
 import { useUi } from '../i18n/use-ui';
@@ -55,13 +56,7 @@ export function CoveragePage() {
                       {item.goalLevelLinks.length === 0 ? (
                         <strong class="gap">{t('coverage.nothing')}</strong>
                       ) : (
-                        <ul class="inline-list">
-                          {item.goalLevelLinks.map((link) => (
-                            <li key={link.id}>
-                              <NodeLink node={link.from} showType={false} />
-                            </li>
-                          ))}
-                        </ul>
+                        <NodeList nodes={uniqueById(item.goalLevelLinks.map((link) => link.from))} inline />
                       )}
                     </td>
                   </tr>
@@ -72,23 +67,11 @@ export function CoveragePage() {
           <div class="two-col">
             <section aria-labelledby="gdc">
               <h2 id="gdc">{t('coverage.gdcWithout', { count: coverage.gdcCommitmentsWithoutWsis.length })}</h2>
-              <ul>
-                {coverage.gdcCommitmentsWithoutWsis.map((node) => (
-                  <li key={node.id}>
-                    <NodeLink node={node} showType={false} />
-                  </li>
-                ))}
-              </ul>
+              <NodeList nodes={coverage.gdcCommitmentsWithoutWsis} />
             </section>
             <section aria-labelledby="lines">
               <h2 id="lines">{t('coverage.linesWithout', { count: coverage.actionLinesWithoutGdc.length })}</h2>
-              <ul>
-                {coverage.actionLinesWithoutGdc.map((node) => (
-                  <li key={node.id}>
-                    <NodeLink node={node} showType={false} />
-                  </li>
-                ))}
-              </ul>
+              <NodeList nodes={coverage.actionLinesWithoutGdc} />
             </section>
           </div>
           <section aria-labelledby="entities">
@@ -120,4 +103,9 @@ export function CoveragePage() {
       )}
     </>
   );
+}
+
+/** One entry per node (two goal-level links from the same action line name it once). */
+function uniqueById<T extends { id: string }>(nodes: T[]): T[] {
+  return [...new Map(nodes.map((node) => [node.id, node])).values()];
 }

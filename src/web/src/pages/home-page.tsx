@@ -48,36 +48,31 @@ export function HomePage() {
               {t('home.builtAt', { date: dataset.data.builtAt.slice(0, 10) })}
             </p>
             <div class="two-col">
-              <table class="counts">
-                <caption>{t('home.nodes')}</caption>
-                <tbody>
-                  {dataset.data.counts
-                    .filter((tally) => tally.count > 0)
-                    .map((tally) => (
-                      <tr key={tally.type}>
-                        <th scope="row">{t(`type.${tally.type}` as MessageKey)}</th>
-                        <td>{tally.count}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-              <table class="counts">
-                <caption>{t('home.links')}</caption>
-                <tbody>
-                  {dataset.data.linkCounts
-                    .filter((tally) => tally.count > 0)
-                    .map((tally) => (
-                      <tr key={tally.type}>
-                        <th scope="row">{t(`link.${tally.type}` as MessageKey)}</th>
-                        <td>{tally.count}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+              <Tally caption={t('home.nodes')} tallies={dataset.data.counts} name={(type) => t(`type.${type}` as MessageKey)} />
+              <Tally caption={t('home.links')} tallies={dataset.data.linkCounts} name={(type) => t(`link.${type}` as MessageKey)} />
             </div>
           </>
         )}
       </section>
     </>
+  );
+}
+
+/** The dataset's count of each node or link type, the empty ones left out. */
+function Tally({ caption, tallies, name }: { caption: string; tallies: { type: string; count: number }[]; name: (type: string) => string }) {
+  return (
+    <table class="counts">
+      <caption>{caption}</caption>
+      <tbody>
+        {tallies
+          .filter((tally) => tally.count > 0)
+          .map((tally) => (
+            <tr key={tally.type}>
+              <th scope="row">{name(tally.type)}</th>
+              <td>{tally.count}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
   );
 }

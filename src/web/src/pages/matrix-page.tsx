@@ -1,12 +1,15 @@
 import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { AXES, GOAL_LINKS, MATRIX, MATRIX_EVIDENCE, matrixParams, matrixVariables, MEASURES, type CellEvidence, type Matrix } from '../api/matrix';
+import { AXES, MATRIX, MATRIX_EVIDENCE, matrixParams, matrixVariables, MEASURES, type CellEvidence, type Matrix } from '../api/matrix';
 import { useDataset } from '../api/use-dataset';
 import { useQuery } from '../api/use-query';
+import { Choice } from '../components/choice';
 import { EvidenceList, isDisputeFlag } from '../components/evidence-list';
+import { GoalLinksChoice } from '../components/goal-links-choice';
 import { Heatmap } from '../components/heatmap';
 import { LEGEND_STOPS } from '../components/heat-colour';
 import { NodeLink } from '../components/node-link';
+import { NodeList } from '../components/node-list';
 import { usePageTitle } from '../components/page-title';
 import { Status } from '../components/status';
 import { matrixSvg, svgToPng } from '../downloads/matrix-svg';
@@ -78,48 +81,16 @@ export function MatrixPage() {
       <h1>{t('matrix.title')}</h1>
       <p class="muted">{t('matrix.intro')}</p>
       <form class="controls" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t('matrix.rows')}
-          <select value={params.rows} onChange={(event) => set({ rows: event.currentTarget.value, cell: undefined })}>
-            {AXES.map((axis) => (
-              <option key={axis} value={axis}>
-                {axisName(axis)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('matrix.columns')}
-          <select value={params.columns} onChange={(event) => set({ columns: event.currentTarget.value, cell: undefined })}>
-            {AXES.map((axis) => (
-              <option key={axis} value={axis}>
-                {axisName(axis)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('matrix.measure')}
-          <select value={params.measure} onChange={(event) => set({ measure: event.currentTarget.value, cell: undefined })}>
-            {MEASURES.map((measure) => (
-              <option key={measure} value={measure}>
-                {t(`measure.${measure}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {params.measure !== 'DIRECT_LINKS' && (
-          <label>
-            {t('matrix.goalLinks')}
-            <select value={params.goalLinks} onChange={(event) => set({ goalLinks: event.currentTarget.value, cell: undefined })}>
-              {GOAL_LINKS.map((reach) => (
-                <option key={reach} value={reach}>
-                  {t(`goalLinks.${reach}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <Choice label={t('matrix.rows')} value={params.rows} values={AXES} name={axisName} onChoose={(rows) => set({ rows, cell: undefined })} />
+        <Choice label={t('matrix.columns')} value={params.columns} values={AXES} name={axisName} onChoose={(columns) => set({ columns, cell: undefined })} />
+        <Choice
+          label={t('matrix.measure')}
+          value={params.measure}
+          values={MEASURES}
+          name={(measure) => t(`measure.${measure}` as MessageKey)}
+          onChoose={(measure) => set({ measure, cell: undefined })}
+        />
+        {params.measure !== 'DIRECT_LINKS' && <GoalLinksChoice value={params.goalLinks} onChoose={(goalLinks) => set({ goalLinks, cell: undefined })} />}
       </form>
       <Status loading={grid.loading} error={grid.error} />
       {matrix && (
@@ -236,13 +207,7 @@ function CellPanel({ matrix, selected, evidence, loading, error, format, onClose
           {detail && detail.sharedTargets.length > 0 && (
             <>
               <h3>{t('matrix.sharedTargets')}</h3>
-              <ul class="inline-list">
-                {detail.sharedTargets.map((target) => (
-                  <li key={target.id}>
-                    <NodeLink node={target} showType={false} />
-                  </li>
-                ))}
-              </ul>
+<NodeList nodes={detail.sharedTargets} inline />
             </>
           )}
           {detail && (

@@ -16,7 +16,7 @@ import {
   type NodeDetail,
 } from '../api/node';
 import { useQuery } from '../api/use-query';
-import { EvidenceList, SourceText } from '../components/evidence-list';
+import { EvidenceList, SourceList, SourceText } from '../components/evidence-list';
 import { GraphDrawing, type DrawnLink } from '../components/graph-drawing';
 import { NodeLink } from '../components/node-link';
 import { usePageTitle } from '../components/page-title';
@@ -90,13 +90,7 @@ function NodeView({ node }: { node: NodeDetail }) {
           <dl class="props">
             <dt>{t('evidence.sources')}</dt>
             <dd>
-              <ul class="sources">
-                {node.provenance.sources.map((source, index) => (
-                  <li key={index}>
-                    <SourceText source={source} />
-                  </li>
-                ))}
-              </ul>
+              <SourceList sources={node.provenance.sources} />
             </dd>
             <dt>{t('evidence.confidence')}</dt>
             <dd>{t(`confidence.${node.provenance.confidence}` as MessageKey)}</dd>

@@ -1,13 +1,14 @@
 import { useLocation } from 'preact-iso';
 import { LINK_FIELDS, type Link, type NodeRef } from '../api/fragments';
-import { GOAL_LINKS } from '../api/matrix';
 import { useQuery } from '../api/use-query';
 import { EvidenceList } from '../components/evidence-list';
+import { GoalLinksChoice } from '../components/goal-links-choice';
 import { NodeLink } from '../components/node-link';
+import { NodeList } from '../components/node-list';
 import { NodePicker } from '../components/node-picker';
 import { usePageTitle } from '../components/page-title';
 import { Status } from '../components/status';
-import { useUi, type MessageKey } from '../i18n/use-ui';
+import { useUi } from '../i18n/use-ui';
 
 const REF = 'id code __typename name(lang: $lang)';
 const SHARED = `node { ${REF} } evidenceA { ${LINK_FIELDS} } evidenceB { ${LINK_FIELDS} }`;
@@ -59,16 +60,11 @@ export function OverlapPage() {
         <NodePicker label="A" id={query.a} onPick={(node) => set({ a: node.id })} />
         <NodePicker label="B" id={query.b} onPick={(node) => set({ b: node.id })} />
       </div>
-      <label class="inline-control">
-        {t('matrix.goalLinks')}{' '}
-        <select value={goalLinks} onChange={(event) => set({ goalLinks: event.currentTarget.value === 'EVERY_TARGET' ? undefined : event.currentTarget.value })}>
-          {GOAL_LINKS.map((reach) => (
-            <option key={reach} value={reach}>
-              {t(`goalLinks.${reach}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <GoalLinksChoice
+        class="inline-control"
+        value={goalLinks}
+        onChoose={(reach) => set({ goalLinks: reach === 'EVERY_TARGET' ? undefined : reach })}
+      />
       <Status loading={result.loading} error={result.error} />
       {overlap && (
         <>
@@ -87,23 +83,11 @@ export function OverlapPage() {
           <div class="two-col">
             <section aria-labelledby="only-a">
               <h2 id="only-a">{t('overlap.onlyA', { code: overlap.a.code, count: overlap.onlyA.length })}</h2>
-              <ul class="inline-list">
-                {overlap.onlyA.map((target) => (
-                  <li key={target.id}>
-                    <NodeLink node={target} showType={false} />
-                  </li>
-                ))}
-              </ul>
+              <NodeList nodes={overlap.onlyA} inline />
             </section>
             <section aria-labelledby="only-b">
               <h2 id="only-b">{t('overlap.onlyB', { code: overlap.b.code, count: overlap.onlyB.length })}</h2>
-              <ul class="inline-list">
-                {overlap.onlyB.map((target) => (
-                  <li key={target.id}>
-                    <NodeLink node={target} showType={false} />
-                  </li>
-                ))}
-              </ul>
+              <NodeList nodes={overlap.onlyB} inline />
             </section>
           </div>
         </>

@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { LINK_FIELDS, type Link, type NodeRef } from '../api/fragments';
 import { useQuery } from '../api/use-query';
+import { Choice } from '../components/choice';
 import { EvidenceList } from '../components/evidence-list';
 import { GraphDrawing, type DrawnLink } from '../components/graph-drawing';
 import { NodeLink } from '../components/node-link';
@@ -58,16 +59,14 @@ export function PathsPage() {
         <NodePicker label={t('paths.from')} id={query.from} onPick={(node) => set({ from: node.id })} />
         <NodePicker label={t('paths.to')} id={query.to} onPick={(node) => set({ to: node.id })} />
       </div>
-      <label class="inline-control">
-        {t('paths.maxHops')}{' '}
-        <select value={maxHops} onChange={(event) => set({ maxHops: event.currentTarget.value === '4' ? undefined : event.currentTarget.value })}>
-          {HOPS.map((hops) => (
-            <option key={hops} value={hops}>
-              {hops}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        class="inline-control"
+        label={t('paths.maxHops')}
+        value={maxHops}
+        values={HOPS}
+        name={String}
+        onChoose={(hops) => set({ maxHops: hops === '4' ? undefined : hops })}
+      />
       <Status loading={result.loading} error={result.error} />
       {paths && paths.length === 0 && <p>{t('paths.none', { hops: maxHops })}</p>}
       {paths && paths.length > 0 && (
