@@ -58,7 +58,9 @@ async function sweep(): Promise<Record<string, PageReport>> {
       await page.waitForTimeout(100);
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.width}.png`), fullPage: viewport.width > 400 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      const report: PageReport = { problems: [...problems.splice(0), ...(overflow > 1 ? [`scrolls sideways by ${overflow}px`] : [])] };
+      // An error the page shows (a refused query answers 200 with `errors`, which no request check sees).
+      const shownErrors = (await page.locator('main [role="alert"]').allTextContents()).map((text) => `shows an error: ${text}`);
+      const report: PageReport = { problems: [...problems.splice(0), ...(overflow > 1 ? [`scrolls sideways by ${overflow}px`] : []), ...shownErrors] };
       if (viewport.width > 400) {
         // Evaluated over the DevTools protocol, which the page's CSP (no inline scripts) does not govern.
         await page.evaluate(axeSource);
@@ -87,7 +89,7 @@ describe('web explorer: every page in a real browser', () => {
     reports = await sweep();
   });
 
-  it('loads every page without console errors, failed requests or page-wide sideways scrolling, at 1280×800 and 390×844', () => {
+  it('loads every page without console errors, failed requests, errors shown or page-wide sideways scrolling, at 1280×800 and 390×844', () => {
     expect(Object.keys(reports)).toHaveLength(PAGES.length * 2);
     expect(Object.fromEntries(Object.entries(reports).filter(([, report]) => report.problems.length > 0).map(([name, report]) => [name, report.problems]))).toEqual({});
   });

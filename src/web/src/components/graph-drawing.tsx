@@ -83,6 +83,10 @@ export function GraphDrawing({ nodes, links, label, focus, layout = 'rings' }: G
             color: '#1b1b1b',
             'text-valign': 'bottom',
             'text-margin-y': 3,
+            // A label that falls on a neighbour stays readable.
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.85,
+            'text-background-padding': '1px',
             width: 14,
             height: 14,
           },
@@ -100,7 +104,8 @@ export function GraphDrawing({ nodes, links, label, focus, layout = 'rings' }: G
               name: 'concentric',
               concentric: (node: cytoscape.NodeSingular) => 10 - Number(node.data('ring')),
               levelWidth: () => 1,
-              minNodeSpacing: 8,
+              // Room for a label under each node, so that neighbours' labels do not overlap.
+              minNodeSpacing: 26,
               animate: false,
             },
       minZoom: 0.2,

@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { LINK_FIELDS, type Link, type NodeRef } from '../api/fragments';
 import { useQuery } from '../api/use-query';
@@ -12,15 +13,28 @@ import { useUi } from '../i18n/use-ui';
 
 const REF = 'id code __typename name(lang: $lang)';
 const SHARED = `node { ${REF} } evidenceA { ${LINK_FIELDS} } evidenceB { ${LINK_FIELDS} }`;
-const OVERLAP = `query Overlap($a: ID!, $b: ID!, $goalLinks: GoalLinkReach!, $lang: Lang!) {
-  overlap(a: $a, b: $b, goalLinks: $goalLinks) {
+const ARGS = '$a: ID!, $b: ID!, $goalLinks: GoalLinkReach!, $lang: Lang!';
+const CALL = 'overlap(a: $a, b: $b, goalLinks: $goalLinks)';
+/** Everything but the shared targets' evidence, of which it takes the ids only (for the counts). */
+const OVERLAP = `query Overlap(${ARGS}) {
+  ${CALL} {
     a { ${REF} } b { ${REF} }
-    sharedTargets { ${SHARED} } sharedGoals { ${SHARED} } sharedEntities { ${SHARED} }
+    sharedTargets { node { ${REF} } evidenceA { id } evidenceB { id } } sharedGoals { ${SHARED} } sharedEntities { ${SHARED} }
     links { ${LINK_FIELDS} }
     onlyA { ${REF} } onlyB { ${REF} }
     targetCountA targetCountB jaccard
   }
 }`;
+/**
+ * The shared targets' evidence, one side per request: the service's cost
+ * estimate (bounded by every target and link there could be) puts both sides
+ * together over its MAX_COST, though the answer is a few kilobytes.
+ */
+const targetEvidence = (side: 'A' | 'B') => `query OverlapTargetEvidence${side}(${ARGS}) {
+  ${CALL} { sharedTargets { node { id } evidence${side} { ${LINK_FIELDS} } } }
+}`;
+const TARGET_EVIDENCE_A = targetEvidence('A');
+const TARGET_EVIDENCE_B = targetEvidence('B');
 
 interface Shared {
   node: NodeRef;
@@ -28,10 +42,17 @@ interface Shared {
   evidenceB: Link[];
 }
 
+/** A shared node as a section shows it: its evidence on each side, once it has come (the counts come first). */
+interface SharedShown {
+  node: NodeRef;
+  evidenceA?: Link[];
+  evidenceB?: Link[];
+}
+
 interface Overlap {
   a: NodeRef;
   b: NodeRef;
-  sharedTargets: Shared[];
+  sharedTargets: { node: NodeRef; evidenceA: { id: string }[]; evidenceB: { id: string }[] }[];
   sharedGoals: Shared[];
   sharedEntities: Shared[];
   links: Link[];
@@ -49,9 +70,18 @@ export function OverlapPage() {
   const goalLinks = query.goalLinks === 'GOAL_ONLY' ? 'GOAL_ONLY' : 'EVERY_TARGET';
   const set = (next: Record<string, string | undefined>) =>
     route(href('/overlap', { a: query.a, b: query.b, goalLinks: goalLinks === 'EVERY_TARGET' ? undefined : goalLinks, ...next }));
-  const result = useQuery<{ overlap: Overlap | null }>(OVERLAP, { a: query.a, b: query.b, goalLinks, lang: apiLang }, !query.a || !query.b);
+  const variables = { a: query.a, b: query.b, goalLinks, lang: apiLang };
+  const skip = !query.a || !query.b;
+  const result = useQuery<{ overlap: Overlap | null }>(OVERLAP, variables, skip);
+  const evidenceA = useQuery<{ overlap: { sharedTargets: { node: { id: string }; evidenceA: Link[] }[] } | null }>(TARGET_EVIDENCE_A, variables, skip);
+  const evidenceB = useQuery<{ overlap: { sharedTargets: { node: { id: string }; evidenceB: Link[] }[] } | null }>(TARGET_EVIDENCE_B, variables, skip);
   usePageTitle(t('overlap.title'));
   const overlap = result.data?.overlap;
+  const sharedTargets = useMemo(() => {
+    const a = new Map(evidenceA.data?.overlap?.sharedTargets.map((item) => [item.node.id, item.evidenceA]));
+    const b = new Map(evidenceB.data?.overlap?.sharedTargets.map((item) => [item.node.id, item.evidenceB]));
+    return overlap?.sharedTargets.map((item) => ({ ...item, evidenceA: a.get(item.node.id), evidenceB: b.get(item.node.id) }));
+  }, [overlap, evidenceA.data, evidenceB.data]);
   return (
     <>
       <h1>{t('overlap.title')}</h1>
@@ -74,7 +104,13 @@ export function OverlapPage() {
           </p>
           <TargetGrid overlap={overlap} />
           <SharedSection title={t('overlap.sharedGoals', { count: overlap.sharedGoals.length })} items={overlap.sharedGoals} id="goals" />
-          <SharedSection title={t('overlap.sharedTargets', { count: overlap.sharedTargets.length })} items={overlap.sharedTargets} id="targets" />
+          <SharedSection
+            title={t('overlap.sharedTargets', { count: overlap.sharedTargets.length })}
+            items={sharedTargets ?? []}
+            id="targets"
+            loading={evidenceA.loading || evidenceB.loading}
+            error={evidenceA.error ?? evidenceB.error}
+          />
           <SharedSection title={t('overlap.sharedEntities', { count: overlap.sharedEntities.length })} items={overlap.sharedEntities} id="entities" />
           <section aria-labelledby="direct">
             <h2 id="direct">{t('overlap.links', { count: overlap.links.length })}</h2>
@@ -148,17 +184,20 @@ function TargetGrid({ overlap }: { overlap: Overlap }) {
   );
 }
 
-function SharedSection({ title, items, id }: { title: string; items: Shared[]; id: string }) {
+function SharedSection({ title, items, id, loading, error }: { title: string; items: SharedShown[]; id: string; loading?: boolean; error?: Error }) {
   const { t } = useUi();
   return (
     <section aria-labelledby={`shared-${id}`}>
       <h2 id={`shared-${id}`}>{title}</h2>
       {items.length === 0 && <p class="muted">{t('overlap.nothing')}</p>}
+      {items.length > 0 && <Status loading={loading} error={error} />}
       {items.map((item) => (
         <details key={item.node.id} class="shared">
           <summary>
             <span class="code">{item.node.code}</span> {item.node.name !== item.node.code && item.node.name}{' '}
-            <span class="muted">({t('overlap.evidenceCounts', { a: item.evidenceA.length, b: item.evidenceB.length })})</span>
+            {item.evidenceA && item.evidenceB && (
+              <span class="muted">({t('overlap.evidenceCounts', { a: item.evidenceA.length, b: item.evidenceB.length })})</span>
+            )}
           </summary>
           <p>
             <NodeLink node={item.node} />
@@ -166,11 +205,11 @@ function SharedSection({ title, items, id }: { title: string; items: Shared[]; i
           <div class="two-col">
             <div>
               <h3>{t('overlap.evidenceA')}</h3>
-              <EvidenceList links={item.evidenceA} />
+              {item.evidenceA && <EvidenceList links={item.evidenceA} />}
             </div>
             <div>
               <h3>{t('overlap.evidenceB')}</h3>
-              <EvidenceList links={item.evidenceB} />
+              {item.evidenceB && <EvidenceList links={item.evidenceB} />}
             </div>
           </div>
         </details>
