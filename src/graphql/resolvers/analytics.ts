@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildMatrix, MATRIX_AXES, MATRIX_MEASURES, type MatrixCell } from '../../analytics/build-matrix';
+import { buildMatrix, MATRIX_AXES, MATRIX_MEASURES, type Matrix, type MatrixCell } from '../../analytics/build-matrix';
 import { computeCoverage, type EntityRank, type UnreachedTarget } from '../../analytics/compute-coverage';
 import { computeOverlap, type Overlap, type SharedItem } from '../../analytics/compute-overlap';
 import { findCarriedMandates, findMandates, type MandateTrace } from '../../analytics/find-mandates';
@@ -107,6 +107,15 @@ export const OverlapResult = {
   onlyB: (overlap: Overlap, _args: unknown, ctx: GraphQLContext) => nodesById(ctx, overlap.onlyB),
 };
 
+const cellArgs = z.object({ row: idArg, column: idArg });
+
+export const MatrixResult = {
+  cell: (matrix: Matrix, args: unknown) => {
+    const { row, column } = parseArgs(cellArgs, args);
+    return matrix.cells.find((cell) => cell.row.id === row && cell.column.id === column) ?? null;
+  },
+};
+
 export const MatrixCellResult = {
   evidence: (cell: MatrixCell) => views(cell.evidence),
   confidences: (cell: MatrixCell) => [...new Set(cell.evidence.map((edge) => edge.provenance.confidence))].sort(),
@@ -129,11 +138,12 @@ export const PathResult = {
   links: (path: GraphPath) => path.edges.map((edge, i) => view(edge, path.nodes[i + 1])),
 };
 
-/** The result types' resolvers, by GraphQL type name (Matrix needs none: its fields are the result's own). */
+/** The result types' resolvers, by GraphQL type name. */
 export const analyticsTypes = {
   MandateTrace: MandateTraceResult,
   SharedNode,
   Overlap: OverlapResult,
+  Matrix: MatrixResult,
   MatrixCell: MatrixCellResult,
   UnreachedTarget: UnreachedTargetResult,
   EntityRank: EntityRankResult,

@@ -32,6 +32,32 @@ export const analytics: CaseGroup = {
       },
     },
     {
+      name: 'matrix.cell(row, column) is the entry of cells for that pair, and null for an empty pair or a node on neither axis',
+      async run({ graphql }) {
+        const grid = await graphql('{ matrix(rows: ACTION_LINES, columns: SDG_TARGETS) { cells { row { id } column { id } value flags evidence { id } } } }');
+        type Cell = { row: { id: string }; column: { id: string }; value: number; flags: string[]; evidence: { id: string }[] };
+        const cells = (grid.body.data?.matrix as { cells: Cell[] }).cells;
+        const filled = new Set(cells.map((c) => `${c.row.id}|${c.column.id}`));
+        const empty = ['ActionLine:C1', 'ActionLine:C3', 'ActionLine:C11'].map((row) => `${row}|SdgTarget:9.c`).find((key) => !filled.has(key))!;
+        expect(empty).toBeDefined();
+        const picked = [cells[0]!, cells[Math.floor(cells.length / 2)]!, cells[cells.length - 1]!];
+        const query = `query($r0: ID!, $c0: ID!, $r1: ID!, $c1: ID!, $r2: ID!, $c2: ID!, $re: ID!, $ce: ID!) { matrix(rows: ACTION_LINES, columns: SDG_TARGETS) {
+          c0: cell(row: $r0, column: $c0) { row { id } column { id } value flags evidence { id } }
+          c1: cell(row: $r1, column: $c1) { row { id } column { id } value flags evidence { id } }
+          c2: cell(row: $r2, column: $c2) { row { id } column { id } value flags evidence { id } }
+          empty: cell(row: $re, column: $ce) { value }
+          offAxis: cell(row: "SdgTarget:9.c", column: "ActionLine:C2") { value }
+        } }`;
+        const [re, ce] = empty.split('|');
+        const { body } = await graphql(query, {
+          ...Object.fromEntries(picked.flatMap((cell, i) => [[`r${i}`, cell.row.id], [`c${i}`, cell.column.id]])),
+          re,
+          ce,
+        });
+        expect(body).toEqual({ data: { matrix: { c0: picked[0], c1: picked[1], c2: picked[2], empty: null, offAxis: null } } });
+      },
+    },
+    {
       name: 'matrix over the port: WSIS–GDC cells are the seeded CORRESPONDS_TO links, grouped by objective',
       async run({ store, seeds }) {
         const matrix = await buildMatrix(store(), { rows: 'ACTION_LINES', columns: 'GDC_OBJECTIVES', measure: 'DIRECT_LINKS', goalLinks: 'EVERY_TARGET' });
