@@ -269,6 +269,40 @@ describe('web explorer: search and node pages', () => {
   });
 });
 
+describe('web explorer: a new user’s walk (the issue’s “done when”)', () => {
+  it('finds target 9.c from its Chinese name, sees in the matrix the action lines that reach it, reads a cell’s provenance and downloads XLSX', async () => {
+    const { sdgTarget } = await explorer.api<{ sdgTarget: { actionLines: { id: string }[] } }>('{ sdgTarget(code: "9.c") { actionLines { id } } }');
+    const { page, context, problems } = await openPage(explorer);
+    await visit(explorer, page, '/?ui=zh');
+    await page.getByRole('searchbox').fill('以低廉的价格普遍提供因特网');
+    await page.locator('.hits a.hit[data-node-id="SdgTarget:9.c"]').click();
+    await page.locator('article[data-node-id="SdgTarget:9.c"]').waitFor();
+
+    // From the node page to its column of the WSIS–SDG Matrix at target level, marked and scrolled to.
+    await page.locator('[data-testid="in-matrix"]').click();
+    const rows = await explorer.api<{ matrix: { rows: unknown[] } }>('{ matrix(rows: ACTION_LINES, columns: SDG_TARGETS) { rows { id } } }');
+    const column = page.locator('table.heatmap td.cell.focus');
+    await page.waitForFunction((count) => document.querySelectorAll('table.heatmap td.cell.focus').length === count, rows.matrix.rows.length);
+    const reaching = await column.evaluateAll((cells) => cells.filter((cell) => !cell.classList.contains('empty')).map((cell) => cell.getAttribute('data-cell')!.split('|')[0]));
+    expect(reaching).toEqual(sdgTarget.actionLines.map((line) => line.id));
+    expect(await page.locator('table.heatmap thead th.focus').textContent()).toBe('9.c');
+    const header = (await page.locator('table.heatmap thead th.focus').boundingBox())!;
+    const scroller = (await page.locator('.heatmap-scroll').boundingBox())!;
+    expect(header.x >= scroller.x && header.x + header.width <= scroller.x + scroller.width).toBe(true);
+
+    // A cell's evidence says where its link comes from; the grid goes to a spreadsheet as shown.
+    await page.locator(`table.heatmap td.cell.focus[data-cell="${sdgTarget.actionLines[0]!.id}|SdgTarget:9.c"]`).click();
+    await page.locator('[data-testid="cell-panel"] .evidence > li .sources .source[data-document]').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('focus')).toBe('SdgTarget:9.c');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-download="xlsx"]').click()]);
+    const sheet = await readSheet(readFileSync((await file.path())!));
+    expect(sheet[0]).toContain('9.c');
+    expect(sheet.map((row) => row[0])).toEqual(expect.arrayContaining(['C2', 'C9']));
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('web explorer: an API key for keyed deployments', () => {
   it('asks for a key when anonymous reading is off, sends it as a Bearer header once entered, and keeps it for that tab only', async () => {
     const key = 'explorer-reader-key-4c1d9e';

@@ -45,10 +45,14 @@ export const MATRIX = `query Matrix(${ARGS}) {
   }
 }`;
 
-/** Every cell's evidence, fetched when a cell is first opened. */
-export const MATRIX_EVIDENCE = `query MatrixEvidence(${ARGS}) {
+/**
+ * One cell's evidence, fetched when it is opened (`$row`, `$column`: its
+ * nodes' ids). Every cell's at once was refused on the larger grids: action
+ * lines × targets is estimated above the service's MAX_COST.
+ */
+export const MATRIX_CELL_EVIDENCE = `query MatrixCellEvidence(${ARGS}, $row: ID!, $column: ID!) {
   ${CALL} {
-    cells { row { id } column { id } evidence { ${LINK_FIELDS} } sharedTargets { id code __typename name(lang: $lang) } }
+    cell(row: $row, column: $column) { row { id } column { id } evidence { ${LINK_FIELDS} } sharedTargets { id code __typename name(lang: $lang) } }
   }
 }`;
 
@@ -69,6 +73,25 @@ export function matrixParams(query: Record<string, string | undefined>): MatrixP
 export function matrixVariables(query: Record<string, string | undefined>): MatrixParams & { lang: string } {
   return { ...matrixParams(query), lang: languagesOf(query).lang.toUpperCase() };
 }
+
+/**
+ * The matrix a node of this type is read in, and whether it is a row or a
+ * column there: an SDG target's action lines in the WSIS–SDG Matrix at target
+ * level, an action line's goals, an entity's action lines (facilitation), a
+ * GDC part's action lines. Undefined for types no axis lists.
+ */
+export function matrixOf(type: string): { rows: string; columns: string; line: 'row' | 'column' } | undefined {
+  return MATRIX_OF[type];
+}
+
+const MATRIX_OF: Record<string, { rows: string; columns: string; line: 'row' | 'column' }> = {
+  SdgTarget: { rows: 'ACTION_LINES', columns: 'SDG_TARGETS', line: 'column' },
+  SdgGoal: { rows: 'ACTION_LINES', columns: 'SDG_GOALS', line: 'column' },
+  ActionLine: { rows: 'ACTION_LINES', columns: 'SDG_GOALS', line: 'row' },
+  Entity: { rows: 'ENTITIES', columns: 'ACTION_LINES', line: 'row' },
+  GdcObjective: { rows: 'GDC_OBJECTIVES', columns: 'ACTION_LINES_MAIN', line: 'row' },
+  GdcCommitment: { rows: 'GDC_COMMITMENTS', columns: 'ACTION_LINES_MAIN', line: 'row' },
+};
 
 /** The key of a cell in maps and in the URL's `cell` parameter. */
 export const cellKey = (rowId: string, columnId: string) => `${rowId}|${columnId}`;

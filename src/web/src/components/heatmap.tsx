@@ -11,6 +11,8 @@ export interface HeatmapProps {
   caption: string;
   /** The open cell's key (`cellKey`), if any. */
   selected?: string;
+  /** A node id: its row or column is marked, and scrolled to with the open cell when the grid is drawn. */
+  focus?: string;
   onSelect: (key: string) => void;
 }
 
@@ -26,14 +28,16 @@ export interface HeatmapProps {
  * two things that change on a click or a key, the selected cell and the one
  * in the tab order, are set on those few cells directly.
  */
-export function Heatmap({ matrix, format, caption, selected, onSelect }: HeatmapProps) {
+export function Heatmap({ matrix, format, caption, selected, focus, onSelect }: HeatmapProps) {
   const ui = useUi();
   const table = useRef<HTMLTableElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const [active, setActive] = useState<[number, number]>(() => position(matrix, selected) ?? [0, 0]);
   const dense = matrix.columns.length > 20;
   const marks = useRef<() => void>(() => undefined);
-  marks.current = () => markCells(table.current, matrix, active, selected);
+  marks.current = () => markCells(table.current, matrix, active, selected, focus);
+  const reveal = useRef<() => void>(() => undefined);
+  reveal.current = () => revealCells(table.current, matrix, selected, focus);
 
   // The body, outside Preact's tree (the <tbody> has no children for it to diff): what fills the first
   // screen now, before the first paint, and the rest of the grid just after that paint.
@@ -49,7 +53,10 @@ export function Heatmap({ matrix, format, caption, selected, onSelect }: Heatmap
       .map((r) => markup(r, 0, firstColumns, true))
       .join('');
     marks.current();
-    if (firstRows === rows && firstColumns === columns) return;
+    if (firstRows === rows && firstColumns === columns) {
+      reveal.current();
+      return;
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     // A frame callback runs just before the paint; a task queued from it runs just after.
     const frame = requestAnimationFrame(() => {
@@ -57,6 +64,7 @@ export function Heatmap({ matrix, format, caption, selected, onSelect }: Heatmap
         if (firstColumns < columns) tbody.querySelectorAll('tr').forEach((tr, r) => tr.insertAdjacentHTML('beforeend', markup(r, firstColumns, columns, false)));
         tbody.insertAdjacentHTML('beforeend', range(firstRows, rows).map((r) => markup(r, 0, columns, true)).join(''));
         marks.current();
+        reveal.current();
       });
     });
     return () => {
@@ -65,7 +73,7 @@ export function Heatmap({ matrix, format, caption, selected, onSelect }: Heatmap
     };
   }, [matrix, format, ui.ui, ui.lang]);
 
-  useLayoutEffect(() => marks.current(), [active, selected]);
+  useLayoutEffect(() => marks.current(), [active, selected, focus]);
 
   const move = (event: KeyboardEvent, r: number, c: number) => {
     const rows = matrix.rows.length;
@@ -116,8 +124,8 @@ export function Heatmap({ matrix, format, caption, selected, onSelect }: Heatmap
         <thead>
           <tr>
             <td class="corner" />
-            {matrix.columns.map((column) => (
-              <th key={column.id} scope="col" title={`${column.code} ${column.name}`}>
+            {matrix.columns.map((column, c) => (
+              <th key={column.id} scope="col" title={`${column.code} ${column.name}`} data-c={c}>
                 <span class="col-code">{column.code}</span>
               </th>
             ))}
@@ -137,6 +145,23 @@ function position(matrix: Matrix, key: string | undefined): [number, number] | u
   return r >= 0 && c >= 0 ? [r, c] : undefined;
 }
 
+/** The header and cells of the focus node's row or column (none when neither axis has it). */
+function focusLine(grid: HTMLElement, matrix: Matrix, focus: string | undefined): Element[] {
+  if (!focus) return [];
+  const r = matrix.rows.findIndex((row) => row.id === focus);
+  if (r >= 0) return [...grid.querySelectorAll(`tbody tr:nth-child(${r + 1}) > *`)];
+  const c = matrix.columns.findIndex((column) => column.id === focus);
+  return c >= 0 ? [...grid.querySelectorAll(`[data-c="${c}"]`)] : [];
+}
+
+/** Scrolls the grid to the open cell, or else to the focus node's header, once the grid is drawn. */
+function revealCells(grid: HTMLElement | null, matrix: Matrix, selected: string | undefined, focus: string | undefined): void {
+  if (!grid) return;
+  const open = selected ? position(matrix, selected) : undefined;
+  const target = (open && cellAt(grid, open)) || focusLine(grid, matrix, focus)[0];
+  target?.scrollIntoView({ block: 'nearest', inline: 'center' });
+}
+
 function cellAt(grid: HTMLElement | null, [r, c]: [number, number]): HTMLElement | null {
   return grid?.querySelector<HTMLElement>(`td[data-r="${r}"][data-c="${c}"]`) ?? null;
 }
@@ -152,14 +177,19 @@ const FIRST_COLUMNS = 60;
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, index) => from + index);
 
-/** Puts the one tab stop on the active cell and marks the selected one, wherever they were before. */
-function markCells(grid: HTMLElement | null, matrix: Matrix, active: [number, number], selected: string | undefined): void {
+/**
+ * Puts the one tab stop on the active cell, marks the selected one and the
+ * focus node's row or column (header and cells), wherever they were before.
+ */
+function markCells(grid: HTMLElement | null, matrix: Matrix, active: [number, number], selected: string | undefined, focus: string | undefined): void {
   if (!grid) return;
   for (const cell of grid.querySelectorAll<HTMLElement>('td[tabindex="0"], td[aria-selected]')) {
     cell.tabIndex = -1;
     cell.removeAttribute('aria-selected');
     cell.classList.remove('selected');
   }
+  for (const cell of grid.querySelectorAll('.focus')) cell.classList.remove('focus');
+  for (const cell of focusLine(grid, matrix, focus)) cell.classList.add('focus');
   const current = cellAt(grid, active);
   if (current) current.tabIndex = 0;
   const open = selected ? position(matrix, selected) : undefined;

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { AXES, MATRIX, MATRIX_EVIDENCE, matrixParams, matrixVariables, MEASURES, type CellEvidence, type Matrix } from '../api/matrix';
+import { AXES, MATRIX, MATRIX_CELL_EVIDENCE, matrixParams, matrixVariables, MEASURES, type CellEvidence, type Matrix } from '../api/matrix';
 import { useDataset } from '../api/use-dataset';
 import { useQuery } from '../api/use-query';
 import { Choice } from '../components/choice';
@@ -19,8 +19,10 @@ import { toCsv } from '../downloads/to-csv';
 import { useUi, type MessageKey } from '../i18n/use-ui';
 
 /**
- * `/matrix?rows=&columns=&measure=&goalLinks=&cell=`: any axis × any axis as
- * a heatmap. The URL holds the whole state, the open cell included.
+ * `/matrix?rows=&columns=&measure=&goalLinks=&cell=&focus=`: any axis × any
+ * axis as a heatmap. The URL holds the whole state: the open cell, and the
+ * node whose row or column is marked and scrolled to (`focus`, a node page's
+ * "see it in the matrix").
  */
 export function MatrixPage() {
   const { query, route } = useLocation();
@@ -28,13 +30,15 @@ export function MatrixPage() {
   const params = matrixParams(query);
   const variables = matrixVariables(query);
   const selected = query.cell;
+  const focus = query.focus;
   const grid = useQuery<{ matrix: Matrix }>(MATRIX, variables);
-  const evidence = useQuery<{ matrix: { cells: CellEvidence[] } }>(MATRIX_EVIDENCE, variables, !selected);
+  const [row = '', column = ''] = (selected ?? '').split('|');
+  const evidence = useQuery<{ matrix: { cell: CellEvidence | null } }>(MATRIX_CELL_EVIDENCE, { ...variables, row, column }, !row || !column);
   const dataset = useDataset();
   usePageTitle(t('matrix.title'));
 
   const set = (next: Record<string, string | undefined>, replace = false) => {
-    const merged = { ...params, cell: selected, ...next };
+    const merged = { ...params, cell: selected, focus, ...next };
     route(
       href('/matrix', {
         rows: merged.rows,
@@ -42,6 +46,7 @@ export function MatrixPage() {
         measure: merged.measure,
         goalLinks: merged.goalLinks === 'EVERY_TARGET' ? undefined : merged.goalLinks,
         cell: merged.cell,
+        focus: merged.focus,
       }),
       replace,
     );
@@ -110,13 +115,14 @@ export function MatrixPage() {
               format={format}
               caption={`${axisName(params.rows)} × ${axisName(params.columns)} — ${measureName}`}
               selected={selected}
+              focus={focus}
               onSelect={(key) => set({ cell: key }, true)}
             />
             {selected && (
               <CellPanel
                 matrix={matrix}
                 selected={selected}
-                evidence={evidence.data?.matrix.cells}
+                evidence={evidence.data?.matrix.cell ?? undefined}
                 loading={evidence.loading}
                 error={evidence.error}
                 format={format}
@@ -158,7 +164,7 @@ function Legend({ matrix, format }: { matrix: Matrix; format: (value: number) =>
 interface CellPanelProps {
   matrix: Matrix;
   selected: string;
-  evidence?: CellEvidence[];
+  evidence?: CellEvidence;
   loading: boolean;
   error?: Error;
   format: (value: number) => string;
@@ -171,7 +177,7 @@ function CellPanel({ matrix, selected, evidence, loading, error, format, onClose
   const row = matrix.rows.find((node) => node.id === rowId);
   const column = matrix.columns.find((node) => node.id === columnId);
   const cell = matrix.cells.find((c) => c.row.id === rowId && c.column.id === columnId);
-  const detail = evidence?.find((c) => c.row.id === rowId && c.column.id === columnId);
+  const detail = evidence && evidence.row.id === rowId && evidence.column.id === columnId ? evidence : undefined;
   if (!row || !column) return null;
   return (
     <aside class="cell-panel" aria-labelledby="cell-title" data-testid="cell-panel">

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { Link, NodeRef } from '../api/fragments';
+import { matrixOf } from '../api/matrix';
 import {
   MANDATABLE,
   MANDATES,
@@ -51,7 +52,8 @@ export function NodePage() {
 }
 
 function NodeView({ node }: { node: NodeDetail }) {
-  const { t } = useUi();
+  const { t, href } = useUi();
+  const matrix = matrixOf(node.__typename);
   return (
     <article class="node-page" data-node-id={node.id}>
       <header class="node-head">
@@ -61,6 +63,14 @@ function NodeView({ node }: { node: NodeDetail }) {
         </h1>
         <p class="muted">
           <code>{node.id}</code>
+          {matrix && (
+            <>
+              {' · '}
+              <a data-testid="in-matrix" href={href('/matrix', { rows: matrix.rows, columns: matrix.columns, focus: node.id })}>
+                {t('node.inMatrix', { axis: t(`axis.${matrix.line === 'row' ? matrix.columns : matrix.rows}` as MessageKey) })}
+              </a>
+            </>
+          )}
         </p>
       </header>
       <div class="node-grid">
