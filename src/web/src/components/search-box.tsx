@@ -48,6 +48,8 @@ export function SearchBox({ label, onPick, initial = '' }: { label: string; onPi
   return (
     <form
       role="search"
+      // Named, so that two search boxes on a page (overlap, paths) are two distinct landmarks.
+      aria-label={label}
       class="search"
       onSubmit={(event) => {
         event.preventDefault();
