@@ -61,6 +61,9 @@ const envSchema = z.object({
   MAX_RESPONSE_BYTES: int(1024, 1024 * 1024 * 1024)
     .default(8 * 1024 * 1024)
     .describe('largest GraphQL answer sent; a larger one is replaced by RESPONSE_TOO_LARGE'),
+  COMPILED_QUERIES: int(0, 100_000)
+    .default(500)
+    .describe('queries kept compiled by graphql-jit (LRU by document and operation; 0: every query runs on graphql-js); see src/graphql/compiled-execution/README.md'),
   MAX_ALIASES: int(1, 1000).default(30).describe("most aliases in one query (a fragment's counted at each spread; `__typename` aliases are free)"),
   MAX_TOKENS: int(10, 1_000_000).default(5_000).describe('most lexical tokens in one query document'),
   MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024)

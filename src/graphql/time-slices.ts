@@ -24,6 +24,8 @@ export interface TimeSlice {
   pause(): Promise<void> | null;
   /** Starts slicing (for an expensive query): until then `pause` always answers null. */
   start(): void;
+  /** Whether `start` was called: the query is expensive (compiled execution leaves it to graphql-js). */
+  readonly started: boolean;
 }
 
 export function createTimeSlice(sliceMs: number): TimeSlice {
@@ -32,6 +34,9 @@ export function createTimeSlice(sliceMs: number): TimeSlice {
   let waiting: Promise<void> | null = null;
   let on = false;
   return {
+    get started() {
+      return on;
+    },
     start() {
       on = true;
       since = performance.now();

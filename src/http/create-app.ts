@@ -9,6 +9,7 @@ import { createSchema } from '../graphql/schema';
 import { resolvers } from '../graphql/resolvers';
 import { TIME_SLICE_MS, withTimeSlices } from '../graphql/time-slices';
 import { ExpensiveGate } from '../graphql/expensive-gate';
+import { useCompiledExecution } from '../graphql/compiled-execution/use-compiled-execution';
 import { useErrorCodes } from '../graphql/use-error-codes';
 import { useExecutionDeadline } from '../graphql/use-execution-deadline';
 import { useQueryLimits } from '../graphql/use-query-limits';
@@ -114,6 +115,8 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
         expensive,
       ),
       useExecutionDeadline(config.MAX_EXECUTION_MS),
+      // After the cost limit: it marks the expensive queries, which stay on graphql-js (abortable).
+      useCompiledExecution(config.COMPILED_QUERIES),
       useErrorCodes(),
       useSlicedSerialisation({ sliceMs: TIME_SLICE_MS, maxBytes: config.MAX_RESPONSE_BYTES }, logger),
       ...plugins,

@@ -1,0 +1,57 @@
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/** A compiled operation, or the reason it is run by graphql-js instead. */
+export type CompileOutcome = { query: CompiledQuery } | { fallback: string };
+
+const SEEN_ONCE: CompileOutcome = { fallback: 'seen once: compiled when it comes again' };
+
+/**
+ * Compiled queries kept by document text and operation name, least recently
+ * used dropped first, so that a stream of distinct documents costs bounded
+ * memory. A document is compiled the second time it is seen: compiling costs
+ * 1–20 ms, many times one execution, and a document sent once (a one-off, or
+ * a flood of distinct ones) would pay it for nothing. An operation graphql-jit
+ * cannot compile is remembered as such, so it is not tried again on every
+ * request. One cache per schema: a new schema (never, in this service)
+ * empties it.
+ */
+export class CompiledQueryCache {
+  private readonly entries = new Map<string, CompileOutcome>();
+  private schema: GraphQLSchema | null = null;
+
+  /** @param maxEntries how many operations stay compiled (each holds generated code: tens of kB). */
+  constructor(private readonly maxEntries: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The compiled form of `operationName` in `document`; documents without their source text are never compiled. */
+  get(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompileOutcome {
+    const text = document.loc?.source.body;
+    if (text === undefined) return { fallback: 'the document has no source text to key it by' };
+    if (schema !== this.schema) {
+      this.entries.clear();
+      this.schema = schema;
+    }
+    const key = `${operationName ?? ''}\n${text}`;
+    const known = this.entries.get(key);
+    // Re-inserted: a Map iterates in insertion order, so its first key is the least recently used.
+    if (known) this.entries.delete(key);
+    const outcome = known === undefined ? SEEN_ONCE : known === SEEN_ONCE ? compile(schema, document, operationName) : known;
+    this.entries.set(key, outcome);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return outcome;
+  }
+}
+
+function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompileOutcome {
+  try {
+    const compiled = compileQuery(schema, document, operationName ?? undefined);
+    if (isCompiledQuery(compiled)) return { query: compiled };
+    return { fallback: compiled.errors?.map((error) => error.message).join('; ') ?? 'not compiled' };
+  } catch (error) {
+    return { fallback: error instanceof Error ? error.message : String(error) };
+  }
+}
