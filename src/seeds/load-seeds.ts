@@ -43,31 +43,55 @@ export type SeedManifest = z.infer<typeof seedManifestSchema>;
 
 export class SeedFormatError extends Error {}
 
-export function loadSeeds(seedsDir: string = findSeedsDir()): SeedSet {
+/** Where loading spends its time, in ms (the bench's cold-start phases); filled in when passed. */
+export interface SeedLoadTimes {
+  readMs: number;
+  hashMs: number;
+  parseMs: number;
+  validateMs: number;
+}
+
+export function loadSeeds(seedsDir: string = findSeedsDir(), times?: SeedLoadTimes): SeedSet {
   const hash = createHash('sha256');
+  const clock = times ? () => performance.now() : () => 0;
   const readJson = (relative: string): unknown => {
+    let at = clock();
     const text = readFileSync(path.join(seedsDir, relative), 'utf8');
+    if (times) times.readMs += clock() - at;
+    at = clock();
     hash.update(relative).update('\0').update(text).update('\0');
+    if (times) times.hashMs += clock() - at;
+    at = clock();
     try {
       return JSON.parse(text);
     } catch (error) {
       throw new SeedFormatError(`seeds/${relative} is not valid JSON: ${(error as Error).message}`);
+    } finally {
+      if (times) times.parseMs += clock() - at;
+    }
+  };
+  const validate = <T>(parse: () => T): T => {
+    const at = clock();
+    try {
+      return parse();
+    } finally {
+      if (times) times.validateMs += clock() - at;
     }
   };
 
   const manifest = parseWith(seedManifestSchema, readJson('manifest.json'), 'manifest.json');
-  const rawNodeFiles = jsonFilesIn(seedsDir, 'nodes').map((file) => ({
-    file,
-    records: parseRecords(graphNodeSchema, readJson(file), file),
-  }));
-  const edgeFiles = jsonFilesIn(seedsDir, 'edges').map((file) => ({
-    file,
-    records: parseRecords(graphEdgeSchema, readJson(file), file),
-  }));
-  const nameFiles = jsonFilesIn(seedsDir, 'names').map((file) => ({
-    file,
-    records: parseRecords(nameVariantsRecordSchema, readJson(file), file),
-  }));
+  const rawNodeFiles = jsonFilesIn(seedsDir, 'nodes').map((file) => {
+    const value = readJson(file);
+    return { file, records: validate(() => parseRecords(graphNodeSchema, value, file)) };
+  });
+  const edgeFiles = jsonFilesIn(seedsDir, 'edges').map((file) => {
+    const value = readJson(file);
+    return { file, records: validate(() => parseRecords(graphEdgeSchema, value, file)) };
+  });
+  const nameFiles = jsonFilesIn(seedsDir, 'names').map((file) => {
+    const value = readJson(file);
+    return { file, records: validate(() => parseRecords(nameVariantsRecordSchema, value, file)) };
+  });
   const variants = nameFiles.flatMap((file) => file.records);
   const unknown = new Set(variants.map((record) => record.node));
   const nodeFiles = rawNodeFiles.map(({ file, records }) => {

@@ -12,9 +12,13 @@
  *    and answers its path), so a profile covers one workload under load and
  *    not the start-up;
  *  - with `BENCH_NAIVE=1` every request gets non-batching, non-caching loaders
- *    (`createNaiveLoaders`): the naive build of the same schema and resolvers.
+ *    (`createNaiveLoaders`): the naive build of the same schema and resolvers;
+ *  - with `BENCH_STORE_LATENCY_US` the store behaves as a remote one
+ *    (`remote-graph-store.ts`): that idle wait per call, `BENCH_STORE_POOL`
+ *    calls in flight (50), `BENCH_STORE_CPU_US` of CPU per call (0).
  *
- * Prints one JSON line `{"msg":"listening","url":...}` on stdout once ready,
+ * Prints one JSON line `{"msg":"listening","url":...,"phases":{...}}` on stdout once ready
+ * (`phases`: ms of its start-up steps, for the bench's cold-start split),
  * like `main.ts`; exits on SIGTERM (so a `--cpu-prof` profile gets written).
  */
 import { writeFileSync } from 'node:fs';
@@ -27,15 +31,41 @@ import type { GraphQLContext } from '../../src/graphql/context';
 import { createApp } from '../../src/http/create-app';
 import { createServer, edgeLimitsOf } from '../../src/http/create-server';
 import { createLogger } from '../../src/logger';
-import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
+import { loadSeeds, type SeedLoadTimes } from '../../src/seeds/load-seeds';
+import { EmbeddedGraphStore } from '../../src/store/embedded/embedded-graph-store';
 import { createCountingGraphStore } from './counting-graph-store';
 import { createNaiveLoaders } from './create-naive-loaders';
+import { createRemoteGraphStore } from './remote-graph-store';
 
 function main(): void {
+  // Milliseconds since the process started: node's own boot plus loading this module and the app's.
+  const phases: Record<string, number> = { bootAndModulesMs: performance.now() };
+  let at = performance.now();
+  const lap = (name: string) => {
+    phases[name] = performance.now() - at;
+    at = performance.now();
+  };
   const naive = process.env.BENCH_NAIVE === '1';
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const counting = createCountingGraphStore(createEmbeddedGraphStore({ seedsDir: config.SEEDS_DIR }));
+  lap('configMs');
+  // As createEmbeddedGraphStore without a journal, in two steps so that each is timed.
+  const seedTimes: SeedLoadTimes = { readMs: 0, hashMs: 0, parseMs: 0, validateMs: 0 };
+  const seeds = loadSeeds(config.SEEDS_DIR, seedTimes);
+  lap('seedsMs');
+  Object.assign(phases, { seedsReadMs: seedTimes.readMs, seedsHashMs: seedTimes.hashMs, seedsParseMs: seedTimes.parseMs, seedsValidateMs: seedTimes.validateMs });
+  const embedded = new EmbeddedGraphStore({
+    nodes: seeds.nodeFiles.flatMap((file) => file.records),
+    edges: seeds.edgeFiles.flatMap((file) => file.records),
+    dataset: { version: seeds.version, builtAt: seeds.manifest.builtAt },
+  });
+  lap('storeMs');
+  const latencyUs = Number(process.env.BENCH_STORE_LATENCY_US ?? 0);
+  const inner =
+    latencyUs > 0
+      ? createRemoteGraphStore(embedded, { latencyUs, pool: Number(process.env.BENCH_STORE_POOL ?? 50), cpuUs: Number(process.env.BENCH_STORE_CPU_US ?? 0) })
+      : embedded;
+  const counting = createCountingGraphStore(inner);
   let requests = 0;
 
   const benchPlugin: Plugin = {
@@ -66,11 +96,14 @@ function main(): void {
     },
   };
 
+  at = performance.now();
   const app = createApp({ store: counting.store, config, logger, plugins: [benchPlugin] });
   const server = createServer(app, edgeLimitsOf(config));
+  lap('appMs');
   server.listen(config.PORT, config.HOST, () => {
+    lap('listenMs');
     const { port } = server.address() as AddressInfo;
-    process.stdout.write(`${JSON.stringify({ msg: 'listening', url: `http://localhost:${port}/graphql`, naive })}\n`);
+    process.stdout.write(`${JSON.stringify({ msg: 'listening', url: `http://localhost:${port}/graphql`, naive, phases })}\n`);
   });
   process.on('SIGTERM', () => {
     server.closeAllConnections();

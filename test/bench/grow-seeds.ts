@@ -63,10 +63,14 @@ export function growSeeds(seeds: SeedSet, factor: number): SeedSet {
 /** The node types whose records `growSeeds` multiplies. */
 export const GROWN_TYPES: ReadonlySet<NodeType> = new Set<NodeType>(['Initiative', 'Resolution', 'Paragraph']);
 
+/** Records per synthetic file: each file's JSON stays far below V8's longest string (about 537 M characters). */
+export const RECORDS_PER_FILE = 100_000;
+
 /**
  * Writes a grown seed set as a seeds folder (`dir/manifest.json`, `dir/nodes`,
  * `dir/edges`) for `SEEDS_DIR`: the real files are copied as they are, the
- * synthetic ones added beside them.
+ * synthetic ones added beside them, split into files of `RECORDS_PER_FILE`
+ * records (`loadSeeds` reads every file of a kind's folder).
  */
 export function writeSeedsDir(seeds: SeedSet, realSeedsDir: string, dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -76,7 +80,10 @@ export function writeSeedsDir(seeds: SeedSet, realSeedsDir: string, dir: string)
   const real = new Set([...realFiles(seeds)]);
   for (const file of [...seeds.nodeFiles, ...seeds.edgeFiles]) {
     if (real.has(file.file)) continue;
-    writeFileSync(path.join(dir, file.file), JSON.stringify(file.records));
+    for (let part = 0; part * RECORDS_PER_FILE < file.records.length; part++) {
+      const name = part === 0 ? file.file : file.file.replace(/\.json$/, `-part${String(part).padStart(3, '0')}.json`);
+      writeFileSync(path.join(dir, name), JSON.stringify(file.records.slice(part * RECORDS_PER_FILE, (part + 1) * RECORDS_PER_FILE)));
+    }
   }
 }
 

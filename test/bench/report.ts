@@ -31,6 +31,8 @@ export interface BenchReport {
     ceilingPeakRss: number | null;
   };
   scale: ScaleResult[];
+  /** The legs' sections (legs/index.ts), in run order. */
+  legs: { name: string; title: string; markdown: string; data: unknown; targets: TargetResult[] }[];
   targets: TargetResult[];
   profile?: {
     /** `main.js` from spawn to its first correct answer. */
@@ -70,10 +72,14 @@ export interface ScaleResult {
   nodes: number;
   edges: number;
   coldStartMs: number;
+  /** bench-server's start-up steps, ms (see legs/cold-start-phases.ts for their names). */
+  phases?: Record<string, number>;
   rssAfterLoad: number | null;
   peakRss: number | null;
+  /** Why the point was not run (the time budget). */
+  skipped?: string;
     /** `p50VsX1`/`p99VsX1` compare the one-connection latencies; `rpsVsX1` the loaded throughput. */
-  workloads: { name: string; skipped?: string; round?: Round; solo?: Round; storeCalls?: number; p50VsX1?: number; p99VsX1?: number; rpsVsX1?: number }[];
+  workloads: { name: string; skipped?: string; round?: Round; solo?: Round; firstMs?: number; storeCalls?: number; p50VsX1?: number; p99VsX1?: number; rpsVsX1?: number }[];
 }
 
 export interface TargetResult {
@@ -89,7 +95,8 @@ const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? 'n/a
 const ratio = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? 'n/a' : n >= 10 ? `${n.toFixed(1)}×` : `${n.toFixed(2)}×`);
 
 /** The report as Markdown: the side-by-side table, scale, cold start and memory, targets. */
-export function toMarkdown(r: BenchReport): string {
+export function toMarkdown(report: BenchReport): string {
+  let r = report;
   const out: string[] = [];
   out.push(`## Benchmark, ${r.date.slice(0, 10)}`);
   out.push('');
@@ -120,7 +127,9 @@ export function toMarkdown(r: BenchReport): string {
   out.push(`p50/p99 are ours: under the same load (${r.settings.connections} connections), and alone (1 connection, ${r.settings.soloSeconds} s). Naive p50/p99 under load: ` +
     r.workloads.filter((w) => w.naive).map((w) => `${w.name} ${ms(w.naive?.p50)}/${ms(w.naive?.p99)} ms`).join(', ') + '.');
   out.push('');
-  out.push('### Scale (ours only; ×N initiatives, documents and their links)');
+  for (const skipped of r.scale.filter((x) => x.skipped)) out.push(`×${skipped.factor}: ${skipped.skipped}.`, '');
+  r = { ...r, scale: r.scale.filter((x) => !x.skipped) };
+  out.push('### Scale (ours only, response cache off; ×N initiatives, documents and their links)');
   out.push('');
   out.push('req/s under load; p50/p99 alone (1 connection), in ms; the last columns compare p99 alone with ×1.');
   out.push('');
@@ -149,9 +158,19 @@ export function toMarkdown(r: BenchReport): string {
   out.push(`| cold start (spawn → first correct answer) | ${num(r.coldStart.medianMs)} ms (median of ${r.coldStart.runsMs.length}) | ` + r.scale.map((s) => `${num(s.coldStartMs)} ms`).join(' | ') + ' |');
   out.push(`| RSS after loading (idle, \`node dist/src/main.js\`) | ${mb(r.coldStart.rssAfterLoad)} | ` + r.scale.map((s) => mb(s.rssAfterLoad)).join(' | ') + ' |');
   out.push(`| peak RSS under the benchmark's load | ${mb(r.memory.oursPeakRss)} | ` + r.scale.map((s) => mb(s.peakRss)).join(' | ') + ' |');
+  const phase = (s: ScaleResult, key: string) => (s.phases?.[key] === undefined ? 'n/a' : `${(s.phases[key]! / 1000).toFixed(1)} s`);
+  out.push(`| … of the start-up: seeds read / JSON.parse / zod | | ` + r.scale.map((s) => `${phase(s, 'seedsReadMs')} / ${phase(s, 'seedsParseMs')} / ${phase(s, 'seedsValidateMs')}`).join(' | ') + ' |');
+  out.push(`| … of the start-up: store built (text index included) | | ` + r.scale.map((s) => phase(s, 'storeMs')).join(' | ') + ' |');
+  out.push(`| first request of each workload after start (ms; fills lazy indexes) | | ` + r.scale.map((s) => s.workloads.filter((w) => w.firstMs !== undefined).map((w) => `${w.name} ${num(w.firstMs)}`).join(', ')).join(' | ') + ' |');
   out.push('');
   out.push(`Peak RSS of the others at ×1: naive ${mb(r.memory.naivePeakRss)}, ceiling ${mb(r.memory.ceilingPeakRss)}.`);
   out.push('');
+  for (const leg of r.legs) {
+    out.push(`### ${leg.title}`);
+    out.push('');
+    out.push(leg.markdown);
+    out.push('');
+  }
   out.push('### Targets');
   out.push('');
   out.push('| target | measured | |');

@@ -10,6 +10,8 @@ export interface ChildServer {
   pid: number;
   /** Milliseconds from spawn to the "listening" line. */
   listeningAfterMs: number;
+  /** The "listening" line itself (bench-server adds its start-up `phases`). */
+  listening: Record<string, unknown>;
   /** Resident memory now and at its peak (bytes, from /proc), or null where /proc is not there. */
   memory(): { rss: number; peakRss: number } | null;
   /** CPU time the process has used so far, all threads, user + system, in µs (from /proc); null without /proc. */
@@ -25,6 +27,8 @@ export interface SpawnOptions {
   args?: string[];
   /** Pin the process to this CPU with `taskset` (ignored where taskset is missing). */
   cpu?: number;
+  /** How long to wait for "listening" (30 s); a ×1000 store takes longer to load. */
+  timeoutMs?: number;
 }
 
 /** Whether `taskset` can pin processes here (Linux with util-linux, at least 2 CPUs). */
@@ -53,7 +57,8 @@ export function spawnServer(script: string, options: SpawnOptions = {}): Promise
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   return new Promise<ChildServer>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`${script} did not report listening within 30 s`)), 30_000);
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const timer = setTimeout(() => fail(new Error(`${script} did not report listening within ${timeoutMs / 1000} s`)), timeoutMs);
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -62,14 +67,16 @@ export function spawnServer(script: string, options: SpawnOptions = {}): Promise
     const onEarlyExit = (code: number | null) => fail(new Error(`${script} exited with code ${code} before listening`));
     child.once('exit', onEarlyExit);
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const url = listeningUrl(line);
-      if (!url) return;
+      const listening = listeningLine(line);
+      if (!listening) return;
+      const url = listening.url as string;
       clearTimeout(timer);
       child.off('exit', onEarlyExit);
       resolve({
         url: url.replace('//localhost:', '//127.0.0.1:'),
         pid: child.pid!,
         listeningAfterMs: performance.now() - started,
+        listening,
         memory: () => readMemory(child.pid!),
         cpuMicros: () => readCpuMicros(child.pid!),
         stop: () => stopChild(child, exited),
@@ -78,11 +85,11 @@ export function spawnServer(script: string, options: SpawnOptions = {}): Promise
   });
 }
 
-function listeningUrl(line: string): string | null {
+function listeningLine(line: string): Record<string, unknown> | null {
   if (!line.startsWith('{')) return null;
   try {
     const parsed = JSON.parse(line) as { msg?: unknown; url?: unknown };
-    return parsed.msg === 'listening' && typeof parsed.url === 'string' ? parsed.url : null;
+    return parsed.msg === 'listening' && typeof parsed.url === 'string' ? parsed : null;
   } catch {
     return null;
   }
