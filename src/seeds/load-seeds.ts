@@ -8,8 +8,9 @@ import { mergeNameVariants, nameVariantsRecordSchema, type NameVariantsRecord } 
 /**
  * Reads the curated dataset from `seeds/`:
  *   seeds/manifest.json      { version (semver), builtAt, ... }
- *   seeds/nodes/*.json       arrays of GraphNode records, one file per node type
- *   seeds/edges/*.json       arrays of GraphEdge records, one file per relationship family
+ *   seeds/nodes/*.json       arrays of GraphNode records, one file per node type (or several: every file is read,
+ *                            so a large graph can stay below V8's longest string in each)
+ *   seeds/edges/*.json       arrays of GraphEdge records, one file per relationship family (or several)
  *   seeds/names/*.json       name variants with their sources, merged into the nodes'
  *                            `props.nameVariants` (see `mergeNameVariants`)
  * Validates every record's shape (not yet the references between them: see

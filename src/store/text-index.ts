@@ -184,48 +184,72 @@ export const MAX_CONTAINING_QUERY = 256;
  * narrows a search to the few nodes that can match before `scoreNormalised`
  * checks them, so search cost follows the result size, not the graph size.
  * It also keeps the short names whole, to find those a query contains.
+ *
+ * Memory: ids are interned as integers, given in increasing order, so each
+ * gram's posting list is a sorted `Int32Array` (4 bytes an entry, against
+ * about 40 for a string in a `Set`), and no per-id list of grams is kept. A
+ * removed id's integer is retired (its texts dropped) and left in the
+ * postings, skipped on reading; when retired entries outnumber live ones the
+ * postings are rewritten without them. Re-adding an id gives it a new integer,
+ * so lists stay sorted.
  */
 export class NgramIndex {
-  private readonly postings = new Map<string, Set<string>>();
-  private readonly keysOf = new Map<string, string[]>();
-  private readonly normalised = new Map<string, string[]>();
-  private readonly byName = new Map<string, Set<string>>();
+  private readonly postings = new Map<string, Posting>();
+  /** Integer → id, or undefined once retired. */
+  private readonly ids: (string | undefined)[] = [];
+  /** Integer → the normalised texts indexed under it (code first). */
+  private readonly texts: (readonly string[] | undefined)[] = [];
+  private readonly numberOf = new Map<string, number>();
+  /** Short names whole → the integers of the ids that have them. */
+  private readonly byName = new Map<string, number[]>();
+  private retired = 0;
+
+  /** @param compactAfter retired integers tolerated before the postings are rewritten (tests make it small). */
+  constructor(private readonly compactAfter = 1024) {}
 
   /** Indexes `texts` (the code first, then names) under `id`, replacing what was there. */
   add(id: string, texts: readonly string[]): void {
     this.remove(id);
+    const n = this.ids.length;
+    this.ids.push(id);
+    this.numberOf.set(id, n);
     const normalisedTexts = texts.map(normaliseText);
-    this.normalised.set(id, normalisedTexts);
+    this.texts.push(normalisedTexts);
     const grams = new Set<string>();
     for (const text of normalisedTexts) for (const gram of gramsOf(text)) grams.add(gram);
     for (const gram of grams) {
-      let set = this.postings.get(gram);
-      if (!set) this.postings.set(gram, (set = new Set()));
-      set.add(id);
+      let posting = this.postings.get(gram);
+      if (!posting) this.postings.set(gram, (posting = { ids: new Int32Array(1), length: 0 }));
+      append(posting, n);
     }
-    this.keysOf.set(id, [...grams]);
     for (const text of new Set(normalisedTexts)) {
       if (text === '' || text.length > MAX_CONTAINED_NAME) continue;
-      let set = this.byName.get(text);
-      if (!set) this.byName.set(text, (set = new Set()));
-      set.add(id);
+      const list = this.byName.get(text);
+      if (list) list.push(n);
+      else this.byName.set(text, [n]);
     }
   }
 
   remove(id: string): void {
-    for (const gram of this.keysOf.get(id) ?? []) this.postings.get(gram)?.delete(id);
-    for (const text of this.normalised.get(id) ?? []) {
-      const set = this.byName.get(text);
-      set?.delete(id);
-      if (set?.size === 0) this.byName.delete(text);
+    const n = this.numberOf.get(id);
+    if (n === undefined) return;
+    for (const text of new Set(this.texts[n])) {
+      const list = this.byName.get(text);
+      if (!list) continue;
+      const at = list.indexOf(n);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.byName.delete(text);
     }
-    this.keysOf.delete(id);
-    this.normalised.delete(id);
+    this.numberOf.delete(id);
+    this.ids[n] = undefined;
+    this.texts[n] = undefined;
+    if (++this.retired > this.compactAfter && this.retired > this.numberOf.size) this.dropRetired();
   }
 
   /** The normalised texts indexed under `id` (code first), for `scoreNormalised`. */
   textsOf(id: string): readonly string[] {
-    return this.normalised.get(id) ?? [];
+    const n = this.numberOf.get(id);
+    return (n === undefined ? undefined : this.texts[n]) ?? [];
   }
 
   /**
@@ -237,39 +261,99 @@ export class NgramIndex {
     const tokens = queryTokens(query);
     if (tokens.length === 0) return [];
     const found = new Set(this.containing(tokens));
-    for (const id of this.containedIn(tokens.join(' '))) found.add(id);
-    return [...found];
+    for (const n of this.containedIn(tokens.join(' '))) found.add(n);
+    const result: string[] = [];
+    for (const n of found) {
+      const id = this.ids[n];
+      if (id !== undefined) result.push(id);
+    }
+    return result;
   }
 
-  private containing(tokens: readonly string[]): Iterable<string> {
-    let result: Set<string> | null = null;
+  // The intersection of the query grams' postings, walked from the shortest: its cost follows the
+  // rarest gram, not the commonest (a common bigram's posting holds most of the graph at scale).
+  private containing(tokens: readonly string[]): number[] {
+    const lists: Posting[] = [];
     for (const token of tokens) {
       for (const gram of gramsOf(token, true)) {
         const posting = this.postings.get(gram);
         if (!posting) return [];
-        if (result === null) result = new Set(posting);
-        else for (const id of result) if (!posting.has(id)) result.delete(id);
-        if (result.size === 0) return [];
+        lists.push(posting);
       }
     }
-    return result ?? [];
+    if (lists.length === 0) return [];
+    lists.sort((a, b) => a.length - b.length);
+    const [shortest, ...others] = lists as [Posting, ...Posting[]];
+    const result: number[] = [];
+    for (let i = 0; i < shortest.length; i++) {
+      const n = shortest.ids[i]!;
+      if (this.ids[n] !== undefined && others.every((posting) => contains(posting, n))) result.push(n);
+    }
+    return result;
   }
 
   // Every substring of the phrase looked up whole: at most
   // MAX_CONTAINING_QUERY × MAX_CONTAINED_NAME map lookups, far less in practice.
-  private containedIn(phrase: string): Iterable<string> {
-    const found = new Set<string>();
+  private containedIn(phrase: string): Set<number> {
+    const found = new Set<number>();
     if (phrase.length > MAX_CONTAINING_QUERY) return found;
     for (let start = 0; start < phrase.length; start++) {
       if (phrase[start] === ' ') continue;
       const longest = Math.min(phrase.length, start + MAX_CONTAINED_NAME);
       for (let end = start + 2; end <= longest; end++) {
-        const ids = this.byName.get(phrase.slice(start, end));
-        if (ids) for (const id of ids) found.add(id);
+        const list = this.byName.get(phrase.slice(start, end));
+        if (list) for (const n of list) found.add(n);
       }
     }
     return found;
   }
+
+  // Rewrites every posting without retired integers (amortised over the removals that retired them).
+  private dropRetired(): void {
+    for (const [gram, posting] of this.postings) {
+      let kept = 0;
+      for (let i = 0; i < posting.length; i++) {
+        const n = posting.ids[i]!;
+        if (this.ids[n] !== undefined) posting.ids[kept++] = n;
+      }
+      if (kept === 0) this.postings.delete(gram);
+      else {
+        posting.length = kept;
+        if (posting.ids.length > 2 * kept) posting.ids = posting.ids.slice(0, kept);
+      }
+    }
+    this.retired = 0;
+  }
+}
+
+/** A gram's ids in increasing order: the first `length` entries of `ids` (which has room to grow). */
+interface Posting {
+  ids: Int32Array;
+  length: number;
+}
+
+function append(posting: Posting, n: number): void {
+  if (posting.length === posting.ids.length) {
+    // Doubling keeps appends amortised O(1); most postings stay small (one or two ids).
+    const grown = new Int32Array(Math.max(2, posting.ids.length * 2));
+    grown.set(posting.ids);
+    posting.ids = grown;
+  }
+  posting.ids[posting.length++] = n;
+}
+
+/** Binary search of a sorted posting. */
+function contains(posting: Posting, n: number): boolean {
+  let low = 0;
+  let high = posting.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const value = posting.ids[mid]!;
+    if (value === n) return true;
+    if (value < n) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 // Unigrams let one-character queries (common in Chinese) use the index too;

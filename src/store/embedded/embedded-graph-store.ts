@@ -4,7 +4,8 @@ import type { EdgeType } from '../../domain/edge-types';
 import { EDGE_TYPES } from '../../domain/edge-types';
 import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records';
 import { NODE_TYPES, type NodeType } from '../../domain/node-types';
-import { compareCodes, toSortKey } from '../../domain/sort-key';
+import { toSortKey } from '../../domain/sort-key';
+import { TopK } from './top-k';
 import { decodeCursor, encodeCursor, isAfter } from '../cursor';
 import type {
   AuditEntry,
@@ -88,6 +89,9 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
   private readonly byType = new Map<NodeType, TypeList | null>(); // ids in list order; null = to be rebuilt
   private readonly textIndex = new NgramIndex();
+  // Each node's code sort key (toSortKey), made once when the node is stored: search ranks and type
+  // lists sort by it, and toSortKey's own memo is bounded (100k codes), so at scale it would recompute.
+  private readonly sortKeys = new Map<string, string>();
   // The neighbours of a node, in edge-id order, per direction: built on first use, dropped when an edge
   // there or a node next to it changes. The port promises edge-id order; sorting and looking up
   // attributes on every call made hub nodes (thousands of links at ×100 scale) slow.
@@ -206,13 +210,14 @@ export class EmbeddedGraphStore implements GraphStore {
     }
     const cited = new Map(citedResolutionIds(query.text).filter((id) => this.graph.hasNode(id)).map((id) => [id, this.graph.degree(id)]));
     for (const [id, score] of scoreSymbolCitations(query.text, cited)) scores.set(id, Math.max(scores.get(id) ?? 0, score));
-    const hits: SearchHit[] = [];
+    // Only the best `first` are kept, by score, then code order (precomputed sort keys), then id:
+    // at scale a common word matches tens of thousands of nodes, and sorting them all was most of the cost.
+    const best = new TopK<RankedHit>(query.first, compareRanked);
     for (const [id, score] of scores) {
       const node = this.graph.getNodeAttributes(id);
-      if (!types || types.has(node.type)) hits.push({ node, score });
+      if (!types || types.has(node.type)) best.offer({ node, score, key: this.sortKeys.get(id)! });
     }
-    hits.sort((a, b) => b.score - a.score || compareCodes(a.node.code, b.node.code) || byId(a.node, b.node));
-    return hits.slice(0, query.first);
+    return best.sorted().map(({ node, score }) => ({ node, score }));
   }
 
   async counts(): Promise<{ nodes: { type: string; count: number }[]; edges: { type: string; count: number }[] }> {
@@ -383,6 +388,7 @@ export class EmbeddedGraphStore implements GraphStore {
     }
     else this.graph.addNode(node.id, frozen);
     this.byType.set(node.type, null);
+    this.sortKeys.set(node.id, toSortKey(node.code));
     this.textIndex.add(node.id, [node.code, ...searchNamesOf(node)]);
   }
 
@@ -393,6 +399,7 @@ export class EmbeddedGraphStore implements GraphStore {
     for (const key of this.graph.edges(id)) this.forgetEdgeType(this.graph.getEdgeAttributes(key));
     this.graph.dropNode(id);
     this.byType.set(node.type, null);
+    this.sortKeys.delete(id);
     this.textIndex.remove(id);
   }
 
@@ -504,7 +511,7 @@ export class EmbeddedGraphStore implements GraphStore {
     if (!list) {
       const entries = this.graph
         .filterNodes((_id, node) => node.type === type)
-        .map((id) => ({ id, key: toSortKey(this.graph.getNodeAttributes(id).code) }))
+        .map((id) => ({ id, key: this.sortKeys.get(id)! }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       list = { ids: entries.map((e) => e.id), keys: entries.map((e) => e.key) };
       this.byType.set(type, list);
@@ -593,6 +600,22 @@ function mergeById(a: readonly Neighbour[], b: readonly Neighbour[]): Neighbour[
     if (merged[merged.length - 1]?.edge.id !== next.edge.id) merged.push(next);
   }
   return merged;
+}
+
+interface RankedHit {
+  node: GraphNode;
+  score: number;
+  /** The node's code sort key. */
+  key: string;
+}
+
+// Search order: score, best first; then the code as people read it (compareCodes: sort key, then raw
+// code); then the id, so the order is total and every store gives the same page.
+function compareRanked(a: RankedHit, b: RankedHit): number {
+  if (a.score !== b.score) return b.score - a.score;
+  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+  if (a.node.code !== b.node.code) return a.node.code < b.node.code ? -1 : 1;
+  return byId(a.node, b.node);
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -127,6 +127,22 @@ describe('checkSeeds: seeds read from disk', () => {
     ]);
   });
 
+  it('reads a kind split over several files as one (a file per kind would pass V8\'s longest string at about 600k nodes)', () => {
+    const whole = loadSeeds(dir);
+    for (const f of [...fixture().nodeFiles, ...fixture().edgeFiles]) {
+      if (f.records.length < 2) continue;
+      rmSync(path.join(dir, f.file));
+      const half = Math.ceil(f.records.length / 2);
+      writeFileSync(path.join(dir, f.file.replace(/\.json$/, '-part1.json')), JSON.stringify(f.records.slice(0, half)));
+      writeFileSync(path.join(dir, f.file.replace(/\.json$/, '-part2.json')), JSON.stringify(f.records.slice(half)));
+    }
+    const split = loadSeeds(dir);
+    expect(split.nodeFiles.length + split.edgeFiles.length).toBeGreaterThan(whole.nodeFiles.length + whole.edgeFiles.length);
+    const records = (seeds: typeof whole) => [...seeds.nodeFiles, ...seeds.edgeFiles].flatMap((f) => f.records).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(records(split)).toEqual(records(whole));
+    expect(checkSeeds(split).errors).toEqual([]);
+  });
+
   it('makes `seeds:check` exit 1 and name the broken reference', () => {
     const broken = fixture().edgeFiles[0]?.records.map((e) => (e.type === 'TARGET_OF' ? { ...e, to: 'SdgGoal:99', id: 'TARGET_OF|SdgTarget:9.c|SdgGoal:99' } : e));
     writeFileSync(path.join(dir, 'edges/sdg.json'), JSON.stringify(broken));

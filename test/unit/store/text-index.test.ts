@@ -1,4 +1,5 @@
 import { NgramIndex, normaliseText, scoreMatch } from '../../../src/store/text-index';
+import { createRandom } from '../../support/create-random';
 
 describe('store: text matching for search', () => {
   it('normalises case, accents, width and punctuation', () => {
@@ -66,5 +67,35 @@ describe('store: search knows names both ways', () => {
     index.add('forum', ['WSIS-Forum', '信息社会世界峰会论坛']);
     index.add('other', ['X', '数字经济']);
     expect(index.candidates('2023 年信息社会世界峰会论坛')).toEqual(['forum']);
+  });
+
+  it('gives the same candidates as a scan of every entry, through re-adds, removals and compactions', () => {
+    const random = createRandom(7);
+    const words = ['数字', '经济', 'health', 'e-health', 'data', 'itu', '教育'];
+    const index = new NgramIndex(2);
+    const entries = new Map<string, string[]>();
+    for (let step = 0; step < 400; step++) {
+      const id = `n${random.below(30)}`;
+      if (random.below(3) === 0) {
+        index.remove(id);
+        entries.delete(id);
+      } else {
+        const texts = [id, random.pick(words) + random.pick(words)];
+        index.add(id, texts);
+        entries.set(id, texts.map(normaliseText));
+      }
+      for (const query of ['数字', 'health', 'itu 数', 'zz']) {
+        const grams = (t: string) => [...t].map((c, i, all) => (i + 1 < all.length ? c + all[i + 1] : c));
+        const tokens = normaliseText(query).split(' ');
+        // A superset of the matches: every text holding every token (the index may add names the query contains).
+        const scanned = [...entries].filter(([, texts]) => tokens.every((token) => grams(token).every((g) => texts.some((text) => text.includes(g))))).map(([key]) => key);
+        const found = index.candidates(query);
+        for (const key of scanned) expect(found).toContain(key);
+        for (const key of found) {
+          expect(entries.has(key)).toBe(true);
+          expect(index.textsOf(key)).toEqual(entries.get(key));
+        }
+      }
+    }
   });
 });
