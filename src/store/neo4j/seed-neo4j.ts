@@ -33,7 +33,8 @@ export class SeedCountError extends Error {}
  * Loads the seeds into Neo4j with the files of `cypher/`: the schema
  * (constraints, indexes), then every node file, every edge file (batched
  * `UNWIND … MERGE`, so a second run changes nothing), then the `:Dataset`
- * node; finally checks the counts per node and edge type against the seeds
+ * node; refreshes the planner's statistics (index samples, query caches)
+ * so queries are planned on the loaded graph, not the empty one; finally checks the counts per node and edge type against the seeds
  * and throws `SeedCountError` when they differ (e.g. a database holding
  * writes made since: run with `wipe`).
  */
@@ -102,6 +103,7 @@ export async function seedNeo4j(options: SeedNeo4jOptions): Promise<SeedReport> 
     edgeCount: neo4j.int(edges.length),
   });
   progress(`dataset ${seeds.version}`);
+  await refreshStatistics(driver, database, timeoutMs, imports['prepare-for-replanning']!, progress);
 
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   let stored: { nodes: Map<string, number>; edges: Map<string, number> };
@@ -126,4 +128,33 @@ export async function seedNeo4j(options: SeedNeo4jOptions): Promise<SeedReport> 
   }
   progress(`checked: ${nodes.length} nodes and ${edges.length} edges, as in the seeds`);
   return { nodes: nodes.length, edges: edges.length };
+}
+
+// Index samples and cached plans from before the load (an empty graph after --wipe) make Neo4j plan
+// id lookups as scans of the whole index; db.prepareForReplanning resamples, waits and clears the
+// caches. It is an admin procedure: a user without the privilege gets the seeds loaded all the same,
+// and a line saying the plans may be poor until Neo4j resamples on its own.
+async function refreshStatistics(
+  driver: Driver,
+  database: string,
+  timeoutMs: number,
+  file: CypherFile,
+  progress: (line: string) => void,
+): Promise<void> {
+  checkParams(file, {});
+  const session = driver.session({ database });
+  try {
+    await session.run(file.text, {}, { timeout: timeoutMs });
+    progress('statistics: indexes resampled, query caches cleared');
+  } catch (error) {
+    if (!isRefusedPrivilege(error)) throw mapDriverError(error);
+    progress('statistics: NOT refreshed (db.prepareForReplanning needs an admin user); id lookups may scan until Neo4j resamples');
+  } finally {
+    await session.close();
+  }
+}
+
+function isRefusedPrivilege(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Neo.ClientError.Security.');
 }
