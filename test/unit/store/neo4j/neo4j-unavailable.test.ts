@@ -58,7 +58,7 @@ describe('neo4j store: an unreachable database', () => {
         {
           message: 'The Neo4j database cannot be reached; try again later.',
           path: ['actionLine'],
-          extensions: { code: 'STORE_UNAVAILABLE', reason: 'ServiceUnavailable' },
+          extensions: { code: 'STORE_UNAVAILABLE', reason: 'unavailable' },
         },
       ],
     });
@@ -139,7 +139,7 @@ describe('neo4j store: a database that accepts connections but never answers', (
         ),
       ),
     );
-    const unavailable = { code: 'STORE_UNAVAILABLE', details: { reason: 'ConnectionAcquisitionTimeout' } };
+    const unavailable = { code: 'STORE_UNAVAILABLE', details: { reason: 'timeout' } };
     expect(outcomes).toEqual([unavailable, unavailable, unavailable]);
   }, 30_000);
 });
