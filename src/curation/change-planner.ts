@@ -3,7 +3,7 @@ import { NODE_VOCABULARY } from '../domain/node-vocabulary';
 import { BadUserInputError, ConflictError, NotFoundError } from '../domain/errors';
 import { graphEdgeSchema, graphNodeSchema, toEdgeId, type GraphEdge, type GraphNode } from '../domain/graph-records';
 import { toGlobalId } from '../domain/node-types';
-import type { GraphStore, WriteOp } from '../store/graph-store';
+import type { GraphReads, WriteOp } from '../store/graph-store';
 import {
   badInput,
   mergeProps,
@@ -32,9 +32,13 @@ export type PlannedOutcome =
  * types), and refused with `BAD_USER_INPUT` naming `argument`, the `value`
  * and what was `expected`; `checkLinks` then refuses a batch that would
  * leave a node without a link the read API needs (a target without its
- * goal). A missing node or link is `NOT_FOUND`, an existing id `CONFLICT`. The store checks existence again when it applies the batch,
- * atomically; run a planner and its `applyWrites` under `runExclusive` so no
- * other write slips in between.
+ * goal). A missing node or link is `NOT_FOUND`, an existing id `CONFLICT`.
+ *
+ * Make one inside `GraphStore.writeWith`, over the reads it gives: then no
+ * other write slips in between the planner's reads and the batch (on Neo4j
+ * they run in the batch's transaction, locked). A record read once is kept
+ * for the batch (it cannot change under the planner there), and `prefetch`
+ * reads many at once, so a batch costs a few store reads, not one per record.
  *
  * Mapping studies and their STUDY_LINKs are not written here: they have
  * their own rules (published versions are immutable), see `mapping-studies.ts`.
@@ -48,8 +52,38 @@ export class ChangePlanner {
   private readonly removed = new Map<string, GraphEdge>();
   /** The argument of the change that last wrote each record, for errors found after planning. */
   private readonly argumentOf = new Map<string, string>();
+  /** Records as stored when the batch began (read once, or by `prefetch`); null = absent. */
+  private readonly storedNodes = new Map<string, GraphNode | null>();
+  private readonly storedEdges = new Map<string, GraphEdge | null>();
 
-  constructor(private readonly store: GraphStore) {}
+  constructor(readonly reads: GraphReads) {}
+
+  /** Reads these nodes and links in one store call each, so the planning that follows reads none of them again. */
+  async prefetch(ids: { nodes?: readonly string[]; edges?: readonly string[] }): Promise<void> {
+    const nodes = [...new Set(ids.nodes ?? [])].filter((id) => !this.storedNodes.has(id));
+    const edges = [...new Set(ids.edges ?? [])].filter((id) => !this.storedEdges.has(id));
+    if (nodes.length > 0) (await this.reads.getNodes(nodes)).forEach((node, i) => this.storedNodes.set(nodes[i]!, node));
+    if (edges.length > 0) (await this.reads.getEdges(edges)).forEach((edge, i) => this.storedEdges.set(edges[i]!, edge));
+  }
+
+  /** `prefetch` for the records a list of `applyChanges` changes names (the ids each change reads). */
+  async prefetchChanges(changes: readonly ChangeInput[]): Promise<void> {
+    const nodes: string[] = [];
+    const edges: string[] = [];
+    for (const change of changes) {
+      if (change.createNode) nodes.push(toGlobalId(change.createNode.type, change.createNode.code));
+      if (change.updateNode) nodes.push(change.updateNode.id);
+      if (change.deleteNode) nodes.push(change.deleteNode);
+      if (change.createLink) {
+        const link = change.createLink;
+        nodes.push(link.from, link.to);
+        edges.push(toEdgeId(link.type, link.from, link.to, link.discriminator ?? undefined));
+      }
+      if (change.updateLink) edges.push(change.updateLink.id);
+      if (change.deleteLink) edges.push(change.deleteLink);
+    }
+    await this.prefetch({ nodes, edges });
+  }
 
   /** Plans one change of `applyChanges`; `argument` is its path, e.g. `changes.2`. */
   async change(change: ChangeInput, argument: string): Promise<void> {
@@ -97,10 +131,10 @@ export class ChangePlanner {
     const current = await this.requireNode(id, argument);
     refuseStudyType(current.type, argument);
     // Every link of the node goes with it; this batch must see them gone (and may re-create some).
-    const [neighbours] = await this.store.getNeighbours([{ id, direction: 'both' }]);
+    const [neighbours] = await this.reads.getNeighbours([{ id, direction: 'both' }]);
     const links = (neighbours ?? []).filter(({ edge }) => this.edges.get(edge.id) !== null);
     const studyIds = [...new Set(links.filter(({ edge }) => edge.type === 'STUDY_LINK').map(({ edge }) => String(edge.props.study)))];
-    const studies = studyIds.length > 0 ? await this.store.getNodes(studyIds) : [];
+    const studies = studyIds.length > 0 ? await Promise.all(studyIds.map((studyId) => this.node(studyId))) : [];
     const published = studies.find((study) => study?.props.status === 'published');
     if (published) {
       throw new ConflictError(`Node "${id}" is part of the published mapping study "${published.id}", which cannot change.`, {
@@ -159,14 +193,16 @@ export class ChangePlanner {
   /** The node as this batch leaves it so far. */
   async node(id: string): Promise<GraphNode | null> {
     if (this.nodes.has(id)) return this.nodes.get(id)!;
-    return (await this.store.getNodes([id]))[0] ?? null;
+    await this.prefetch({ nodes: [id] });
+    return this.storedNodes.get(id) ?? null;
   }
 
   /** The link as this batch leaves it so far. */
   async edge(id: string): Promise<GraphEdge | null> {
     if (this.edges.has(id)) return this.edges.get(id)!;
     // A link of a node this batch deleted is already in `edges` as null (see `deleteNode`).
-    return (await this.store.getEdges([id]))[0] ?? null;
+    await this.prefetch({ edges: [id] });
+    return this.storedEdges.get(id) ?? null;
   }
 
   /**
@@ -211,12 +247,12 @@ export class ChangePlanner {
     }
     const ids = [...touched.keys()].filter((id) => this.nodes.get(id) !== null);
     if (ids.length === 0) return;
-    const current = await this.store.getNodes(ids.filter((id) => !this.nodes.has(id)));
-    const nodeOf = new Map(current.filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
+    await this.prefetch({ nodes: ids.filter((id) => !this.nodes.has(id)) });
+    const nodeOf = new Map([...this.storedNodes.values()].filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
     const checked = ids.map((id) => this.nodes.get(id) ?? nodeOf.get(id)).filter((n): n is GraphNode => n !== undefined);
     const needing = checked.filter((node) => (NODE_VOCABULARY[node.type].requiredLinks ?? []).length > 0);
     if (needing.length === 0) return;
-    const stored = await this.store.getNeighbours(needing.map((node) => ({ id: node.id, direction: 'both' as const, types: REQUIRED_LINK_TYPES })));
+    const stored = await this.reads.getNeighbours(needing.map((node) => ({ id: node.id, direction: 'both' as const, types: REQUIRED_LINK_TYPES })));
     for (const [index, node] of needing.entries()) {
       const links = new Map<string, GraphEdge>();
       for (const { edge } of stored[index] ?? []) if (!this.edges.has(edge.id) && !this.removed.has(edge.id)) links.set(edge.id, edge);

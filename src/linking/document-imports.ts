@@ -5,7 +5,7 @@ import { LANGS } from '../domain/lang';
 import { toGlobalId } from '../domain/node-types';
 import type { ChangePlanner } from '../curation/change-planner';
 import { LIMITS, lineText, sourceInput, type LinkInput, type NodeInput } from '../curation/curation-inputs';
-import type { GraphStore } from '../store/graph-store';
+import type { GraphReads } from '../store/graph-store';
 import type { DocumentLinkResult, MentionMethod, ProposedLinkType } from './link-text';
 
 /**
@@ -148,7 +148,7 @@ export async function planDocumentImport(planner: ChangePlanner, input: ImportDo
  * the same way is allowed (nothing changes), the other way is
  * `BAD_USER_INPUT` (undo an accepted link with `deleteLink`).
  */
-export async function planReview(planner: ChangePlanner, store: GraphStore, input: ReviewInput): Promise<void> {
+export async function planReview(planner: ChangePlanner, store: GraphReads, input: ReviewInput): Promise<void> {
   const paragraphs = await importedParagraphs(store, input.document, 'input.document');
   const byId = new Map<string, { paragraph: GraphNode; proposal: StoredProposal }>();
   for (const paragraph of paragraphs) for (const proposal of proposalsOf(paragraph)) byId.set(proposal.id, { paragraph, proposal });
@@ -192,7 +192,7 @@ export async function planReview(planner: ChangePlanner, store: GraphStore, inpu
 }
 
 /** The paragraphs of an imported document, in order; `NOT_FOUND` when `documentId` is not one. */
-export async function importedParagraphs(store: GraphStore, documentId: string, argument: string): Promise<GraphNode[]> {
+export async function importedParagraphs(store: Pick<GraphReads, 'getNodes' | 'getNeighbours'>, documentId: string, argument: string): Promise<GraphNode[]> {
   const [document] = await store.getNodes([documentId]);
   if (!document || document.props.kind !== IMPORTED_DOCUMENT_KIND) {
     throw new NotFoundError(`Imported document "${documentId}" was not found.`, { id: documentId, argument });

@@ -72,6 +72,24 @@ export interface GraphStore {
   applyWrites(ops: readonly WriteOp[], context?: WriteContext): Promise<WriteResult>;
 
   /**
+   * Plans a batch and applies it as one unit: `plan` reads the graph through
+   * `reads` and returns the operations; the store applies them as
+   * `applyWrites` does (same checks, one audit entry with `context`), and no
+   * other write lands between those reads and this write. So two service
+   * copies over one database cannot lose each other's updates, and the audit
+   * entry's `before` values are the records the plan was computed from.
+   * Resolves with the plan's `value` and the write's result; rejects with
+   * whatever `plan` throws, and then nothing is written.
+   *
+   * On Neo4j the reads run inside the batch's write transaction and lock the
+   * records they return; the driver may run `plan` again after a transient
+   * failure (a deadlock between two copies), so `plan` must only read through
+   * `reads` and compute. The embedded store, one process per data folder,
+   * runs one `writeWith` at a time.
+   */
+  writeWith<T>(plan: (reads: GraphReads) => Promise<PlannedWrite<T>>, context?: WriteContext): Promise<{ value: T; written: WriteResult }>;
+
+  /**
    * One page of the audit log, oldest first (by `seq`), filtered; see
    * {@link AuditQuery}. The log holds every batch ever acknowledged by
    * `applyWrites`, never less and never a batch that was not applied.
@@ -83,6 +101,15 @@ export interface GraphStore {
 
   /** Releases connections and files; the store answers nothing afterwards. */
   close(): Promise<void>;
+}
+
+/** The reads a write's planning needs (see `GraphStore.writeWith`), with the port's contracts. */
+export type GraphReads = Pick<GraphStore, 'getNodes' | 'getEdges' | 'getNeighbours' | 'listEdges'>;
+
+/** What a plan of `writeWith` returns: the operations to apply, and a value for its caller. */
+export interface PlannedWrite<T> {
+  ops: readonly WriteOp[];
+  value: T;
 }
 
 export type Direction = 'out' | 'in' | 'both';

@@ -61,8 +61,8 @@ const expectations: Record<string, PlanExpectation> = {
     ],
   },
   search: {
-    params: { longest: 'health', tokens: ['health'], phrase: 'health', maxName: neo4j.int(200), ids: [], types: [] },
-    uses: [/NodeIndexContainsScan.*TEXT INDEX n:Node\(searchText\)/],
+    params: { longest: 'health', tokens: ['health'], phrase: 'health', maxName: neo4j.int(200), ids: [], types: [], limit: neo4j.int(1000) },
+    uses: [/NodeIndexContainsScan.*TEXT INDEX n:Node\(searchText\)/, /^(Limit|Top)/],
     allowedScans: [
       { operator: /NodeByLabelScan/, why: 'names the query contains (phrase branch): no index answers "which stored line is inside this text"' },
     ],
@@ -85,20 +85,33 @@ const expectations: Record<string, PlanExpectation> = {
   'find-audit-batch': { params: { batchId: 'b' }, uses: [/NodeUniqueIndexSeek.*:AuditEntry\(batchId\)/] },
   'next-audit-seq': { params: {}, uses: [/NodeUniqueIndexSeek.*:AuditLog\(id\)/] },
   'create-audit-entry': { params: { props: {} }, uses: [/Create/] },
-  'create-node': { params: { type: 'Entity', props: { id: 'Entity:X' } }, uses: [/Create/] },
-  'update-node': { params: { id: 'Entity:ITU', props: {} }, uses: [/NodeUniqueIndexSeek.*:Node\(id\)/] },
-  'delete-node': { params: { id: 'Entity:ITU' }, uses: [/NodeUniqueIndexSeek.*:Node\(id\)/] },
-  'create-edge': {
-    params: { type: 'FACILITATES', from: 'Entity:ITU', to: 'ActionLine:C2', props: {} },
-    uses: [/NodeUniqueIndexSeek.*:Node\(id\)/],
+  'get-nodes-for-update': { params: { ids: ['ActionLine:C2'] }, uses: [/NodeUniqueIndexSeek.*:Node\(id\)/, /SetProperty|SetProperties|RemoveProperty/] },
+  'get-edges-for-update': {
+    params: { ends: [{ id: 'FACILITATES|Entity:ITU|ActionLine:C2', from: 'Entity:ITU', to: 'ActionLine:C2' }] },
+    uses: [/NodeUniqueIndexSeek.*a:Node\(id\)/, /NodeUniqueIndexSeek.*b:Node\(id\)/, /Expand\(Into\)/],
+    forbids: [/NodeIndexScan/, /NodeHashJoin/],
   },
-  'update-edge': {
-    params: { id: 'FACILITATES|Entity:ITU|ActionLine:C2', from: 'Entity:ITU', to: 'ActionLine:C2', props: {} },
-    uses: [/NodeUniqueIndexSeek.*:Node\(id\)/, /Expand\(Into\)/],
+  'create-nodes': {
+    params: { rows: [{ id: 'Entity:X', type: 'Entity', props: { id: 'Entity:X' } }] },
+    uses: [/Merge|MergeInto|MergeCreateNode|NodeUniqueIndexSeek.*:Node\(id\)/],
+    forbids: [/NodeIndexScan/],
   },
-  'delete-edge': {
-    params: { id: 'FACILITATES|Entity:ITU|ActionLine:C2', from: 'Entity:ITU', to: 'ActionLine:C2' },
-    uses: [/NodeUniqueIndexSeek.*:Node\(id\)/, /Expand\(Into\)/],
+  'update-nodes': { params: { rows: [{ id: 'Entity:ITU', props: {} }] }, uses: [/NodeUniqueIndexSeek.*:Node\(id\)/], forbids: [/NodeIndexScan/] },
+  'delete-nodes': { params: { ids: ['Entity:ITU'] }, uses: [/NodeUniqueIndexSeek.*:Node\(id\)/], forbids: [/NodeIndexScan/] },
+  'create-edges': {
+    params: { rows: [{ id: 'FACILITATES|Entity:ITU|ActionLine:C2', type: 'FACILITATES', from: 'Entity:ITU', to: 'ActionLine:C2', props: {} }] },
+    uses: [/NodeUniqueIndexSeek.*a:Node\(id\)/, /NodeUniqueIndexSeek.*b:Node\(id\)/],
+    forbids: [/NodeIndexScan/, /NodeHashJoin/],
+  },
+  'update-edges': {
+    params: { rows: [{ id: 'FACILITATES|Entity:ITU|ActionLine:C2', from: 'Entity:ITU', to: 'ActionLine:C2', props: {} }] },
+    uses: [/NodeUniqueIndexSeek.*a:Node\(id\)/, /NodeUniqueIndexSeek.*b:Node\(id\)/, /Expand\(Into\)/],
+    forbids: [/NodeIndexScan/, /NodeHashJoin/],
+  },
+  'delete-edges': {
+    params: { rows: [{ id: 'FACILITATES|Entity:ITU|ActionLine:C2', from: 'Entity:ITU', to: 'ActionLine:C2' }] },
+    uses: [/NodeUniqueIndexSeek.*a:Node\(id\)/, /NodeUniqueIndexSeek.*b:Node\(id\)/, /Expand\(Into\)/],
+    forbids: [/NodeIndexScan/, /NodeHashJoin/],
   },
 };
 

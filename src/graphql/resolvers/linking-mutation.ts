@@ -29,7 +29,7 @@ export const linkingMutations = {
   reviewDocumentLinks: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'reviewDocumentLinks', async (planner) => {
       const input = parseInput(reviewInput, args.input, 'input');
-      await planReview(planner, ctx.store, input);
+      await planReview(planner, planner.reads, input);
       return (): ImportView => ({ documentId: input.document });
     }),
 };

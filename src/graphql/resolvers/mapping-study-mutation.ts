@@ -57,12 +57,12 @@ export const mappingStudyMutations = {
     ),
   reviseMappingStudy: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'reviseMappingStudy', async (planner) =>
-      reread(ctx, await planReviseStudy(planner, ctx.store, parseInput(studyIdArg, args.id, 'id'))),
+      reread(ctx, await planReviseStudy(planner, planner.reads, parseInput(studyIdArg, args.id, 'id'))),
     ),
   deleteMappingStudy: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'deleteMappingStudy', async (planner) => {
       const id = parseInput(studyIdArg, args.id, 'id');
-      const removedLinkIds = await planDeleteStudy(planner, ctx.store, id);
+      const removedLinkIds = await planDeleteStudy(planner, planner.reads, id);
       return () => ({ id, removedLinkIds });
     }),
 };

@@ -19,10 +19,13 @@ import { mappingStudyMutations } from './mapping-study-mutation';
 
 /**
  * Runs one curation mutation: checks the caller's role first (so a caller
- * without it learns nothing about its input), then, one mutation at a time
- * per store, plans the writes, applies them as one atomic batch with the
- * caller and action for the audit log, and forgets this request's cached
- * reads so the answer shows the new state.
+ * without it learns nothing about its input), then plans the writes over the
+ * reads of the store's `writeWith` and applies them as one atomic batch with
+ * the caller and action for the audit log (no other write, from this copy
+ * or another over the same database, lands between the plan's reads and the
+ * batch), and forgets this request's cached reads so the answer shows the
+ * new state. `runExclusive` still queues this copy's mutations, so they wait
+ * for each other here rather than on the database's locks.
  */
 export async function curate<T>(
   ctx: GraphQLContext,
@@ -31,10 +34,15 @@ export async function curate<T>(
 ): Promise<T> {
   const actor = requireRole(ctx.principal, 'curator', action);
   return runExclusive(ctx.store, async () => {
-    const planner = new ChangePlanner(ctx.store);
-    const answer = await plan(planner);
-    await planner.checkLinks();
-    const written = await ctx.store.applyWrites(planner.ops, { actor: { keyId: actor.keyId, role: actor.role }, action });
+    const { value: answer, written } = await ctx.store.writeWith(
+      async (reads) => {
+        const planner = new ChangePlanner(reads);
+        const answer = await plan(planner);
+        await planner.checkLinks();
+        return { ops: planner.ops, value: answer };
+      },
+      { actor: { keyId: actor.keyId, role: actor.role }, action },
+    );
     ctx.loaders.node.clearAll();
     ctx.loaders.edge.clearAll();
     ctx.loaders.neighbours.clearAll();
@@ -92,6 +100,7 @@ export const Mutation = {
   applyChanges: (_root: unknown, args: { changes: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'applyChanges', async (planner) => {
       const changes = parseInput(changesInput, args.changes, 'changes');
+      await planner.prefetchChanges(changes);
       for (const [index, change] of changes.entries()) await planner.change(change, `changes.${index}`);
       return (written) => ({
         applied: written.applied,

@@ -158,9 +158,18 @@ function withWriteGeneration(store: GraphStore, bump: () => void): GraphStore {
       bump();
     }
   };
+  const writeWith: GraphStore['writeWith'] = async (plan, context) => {
+    bump();
+    try {
+      return await store.writeWith(plan, context);
+    } finally {
+      bump();
+    }
+  };
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'applyWrites') return applyWrites;
+      if (property === 'writeWith') return writeWith;
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -23,6 +23,8 @@ import type {
   RecordChange,
   SearchHit,
   SearchQuery,
+  GraphReads,
+  PlannedWrite,
   WriteContext,
   WriteOp,
   WriteResult,
@@ -106,6 +108,7 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly audit: AuditEntry[] = [];
   private readonly now: () => Date;
   private closed = false;
+  private writeQueue: Promise<void> = Promise.resolve();
 
   constructor(options: EmbeddedGraphStoreOptions) {
     this.dataset = options.dataset;
@@ -231,6 +234,20 @@ export class EmbeddedGraphStore implements GraphStore {
   async datasetInfo(): Promise<DatasetInfo> {
     this.assertOpen();
     return { ...this.dataset };
+  }
+
+  // One at a time, in arrival order: a plan's awaits cannot let another writeWith's batch in between
+  // its reads and its write (applyWrites itself is synchronous to the journal's fsync, so it needs no queue).
+  async writeWith<T>(plan: (reads: GraphReads) => Promise<PlannedWrite<T>>, context: WriteContext = {}): Promise<{ value: T; written: WriteResult }> {
+    const turn = this.writeQueue.then(async () => {
+      const { ops, value } = await plan(this);
+      return { value, written: await this.applyWrites(ops, context) };
+    });
+    this.writeQueue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
   }
 
   // Synchronous from the first op to the journal's fsync: batches never interleave.

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import neo4j, {
-  type Driver,
-  type ManagedTransaction,
-  type Node as Neo4jNode,
-  type Record as Neo4jRecord,
-  type Relationship,
-} from 'neo4j-driver';
-import { EDGE_TYPES, isEdgeType } from '../../domain/edge-types';
-import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domain/errors';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
+import { EDGE_TYPES } from '../../domain/edge-types';
+import { StoreUnavailableError } from '../../domain/errors';
 import type { GraphEdge, GraphNode } from '../../domain/graph-records';
-import { NODE_TYPES, parseGlobalId } from '../../domain/node-types';
+import { NODE_TYPES } from '../../domain/node-types';
 import { compareCodes, toSortKey } from '../../domain/sort-key';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type {
@@ -17,6 +11,7 @@ import type {
   AuditPage,
   AuditQuery,
   DatasetInfo,
+  GraphReads,
   GraphStore,
   ListEdgesQuery,
   ListNodesQuery,
@@ -24,7 +19,7 @@ import type {
   NeighbourQuery,
   NodeFilter,
   NodePage,
-  RecordChange,
+  PlannedWrite,
   SearchHit,
   SearchQuery,
   TypeCount,
@@ -34,17 +29,11 @@ import type {
 } from '../graph-store';
 import { citedResolutionIds, MAX_CONTAINED_NAME, MAX_CONTAINING_QUERY, queryTokens, scoreMatch, scoreSymbolCitations, searchNamesOf } from '../text-index';
 import { checkParams, findCypherDir, readCypherFolder, type CypherFile } from './cypher-files';
+import { applyBatch } from './apply-batch';
 import { mapDriverError } from './map-driver-error';
-import {
-  PROP_PREFIX,
-  deepFreeze,
-  fromEdgeProperties,
-  fromNeo4jValue,
-  fromNodeProperties,
-  toEdgeProperties,
-  toNodeProperties,
-  type Neo4jProperties,
-} from './record-mapping';
+import { byId, edgeOf, endsNamedBy, neighbourParams, neighboursOf, toNumber, type RunQuery } from './query-results';
+import { PROP_PREFIX, deepFreeze, fromNeo4jValue, fromNodeProperties } from './record-mapping';
+import { TransactionReads } from './transaction-reads';
 
 export interface Neo4jGraphStoreOptions {
   driver: Driver;
@@ -65,7 +54,13 @@ export interface Neo4jGraphStoreOptions {
  * (`executeRead` / `executeWrite`, retried by the driver on transient
  * errors), so no connection state outlives a call: when the database goes
  * away calls fail with `STORE_UNAVAILABLE`, and when it returns the next call
- * succeeds. Nothing read is cached.
+ * succeeds. Nothing read is cached between calls. The sessions share one
+ * bookmark manager, so a call sees every write this store committed.
+ *
+ * A write (`writeWith`, and `applyWrites` through it) is one transaction:
+ * the plan's reads, locked (`TransactionReads`), the batch in one query per
+ * kind of change (`applyBatch`) and its audit entry; see cypher/README.md,
+ * "The write path".
  *
  * Orders are computed as in the embedded store: nodes by (sortKey, id) in
  * Cypher (for paging), and edges by id and search hits by score in
@@ -78,6 +73,10 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly timeoutMs: number;
   private readonly queries: Record<string, CypherFile>;
   private readonly now: () => Date;
+  // One for all of this store's sessions: each session starts from the bookmarks of every transaction
+  // the store committed, so on a cluster a read after a write (a mutation re-reading its answer, the
+  // next request) sees that write, whichever server the driver routes it to.
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
   private closed = false;
 
   constructor(options: Neo4jGraphStoreOptions) {
@@ -102,18 +101,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   async getNeighbours(queries: readonly NeighbourQuery[]): Promise<Neighbour[][]> {
     if (queries.length === 0) return this.assertOpen([]);
-    const records = await this.read((tx) =>
-      this.run(tx, 'get-neighbours', {
-        queries: queries.map((q) => ({ id: q.id, direction: q.direction, types: [...(q.types ?? [])] })),
-      }),
-    );
-    const results = queries.map(() => new Map<string, Neighbour>());
-    for (const record of records) {
-      const edge = edgeOf(record);
-      // A self-loop matches an undirected pattern twice; keep it once, as the embedded store does.
-      results[toNumber(record.get('i'))]!.set(edge.id, { edge, node: fromNodeProperties((record.get('b') as Neo4jNode).properties) });
-    }
-    return results.map((found) => [...found.values()].sort((a, b) => byId(a.edge, b.edge)));
+    return neighboursOf(await this.read((tx) => this.run(tx, 'get-neighbours', neighbourParams(queries))), queries.length);
   }
 
   async listNodes(query: ListNodesQuery): Promise<NodePage> {
@@ -164,6 +152,7 @@ export class Neo4jGraphStore implements GraphStore {
         maxName: MAX_CONTAINED_NAME,
         ids,
         types: [...(query.types ?? [])],
+        limit: neo4j.int(Math.max(SEARCH_CANDIDATES, query.first)),
       }),
     );
     const found = records.map((record) => ({
@@ -202,42 +191,54 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async applyWrites(ops: readonly WriteOp[], context: WriteContext = {}): Promise<WriteResult> {
-    // The driver may run this transaction function more than once: it retries after a retriable
-    // error, including one raised while committing (the server committed, the answer was lost).
-    // The batch id, chosen once per call and stored on the audit entry, makes a re-run return the
-    // committed entry instead of applying the batch twice (a second entry, or a false CONFLICT).
+    return (await this.writeWith(async () => ({ ops, value: undefined }), context)).written;
+  }
+
+  /**
+   * One write transaction: the plan's reads (locked, see `TransactionReads`), the batch
+   * (`applyBatch`: one query per run of one kind of operation) and its audit entry.
+   */
+  async writeWith<T>(plan: (reads: GraphReads) => Promise<PlannedWrite<T>>, context: WriteContext = {}): Promise<{ value: T; written: WriteResult }> {
+    // The driver may run this transaction function more than once: after a retriable error (a
+    // deadlock between two copies' locks: the plan runs again, on what the other copy wrote), and
+    // after one raised while committing (the server committed, the answer was lost). The batch id,
+    // chosen once per call and stored on the audit entry, makes that re-run return the committed
+    // entry, with the value of the plan that was committed, instead of applying the batch twice.
     const batchId = randomUUID();
-    // One transaction for the whole batch: a DomainError thrown by any step rolls every step back.
-    const entry = await this.write(async (tx) => {
-      const [committed] = await this.run(tx, 'find-audit-batch', { batchId });
-      if (committed) return deepFreeze(JSON.parse(String(committed.get('entry'))) as AuditEntry);
-      const changes: RecordChange[] = [];
-      for (const op of ops) await this.applyOne(tx, op, changes);
-      const [record] = await this.run(tx, 'next-audit-seq', {});
-      const audit: AuditEntry = deepFreeze(
+    let planned: PlannedWrite<T> | undefined;
+    const audit = await this.write(async (tx) => {
+      const run: RunQuery = (name, params) => this.run(tx, name, params);
+      const [committed] = await run('find-audit-batch', { batchId });
+      if (committed && planned) return deepFreeze(JSON.parse(String(committed.get('entry'))) as AuditEntry);
+      const reads = new TransactionReads(run);
+      planned = await plan(reads);
+      const ops = [...planned.ops];
+      const changes = await applyBatch(run, reads, ops);
+      const [record] = await run('next-audit-seq', {});
+      const entry: AuditEntry = deepFreeze(
         structuredClone({
           seq: toNumber(record!.get('seq')),
           at: this.now().toISOString(),
           actor: context.actor ?? null,
           action: context.action ?? null,
-          ops: [...ops],
+          ops,
           changes,
         }),
       );
-      await this.run(tx, 'create-audit-entry', {
+      await run('create-audit-entry', {
         props: {
           batchId,
-          seq: neo4j.int(audit.seq),
-          at: audit.at,
-          keyId: audit.actor?.keyId ?? null,
-          action: audit.action,
+          seq: neo4j.int(entry.seq),
+          at: entry.at,
+          keyId: entry.actor?.keyId ?? null,
+          action: entry.action,
           recordIds: [...new Set(changes.map((change) => change.id))],
-          entry_json: JSON.stringify(audit),
+          entry_json: JSON.stringify(entry),
         },
       });
-      return audit;
+      return entry;
     });
-    return { applied: ops.length, audit: entry };
+    return { value: planned!.value, written: { applied: audit.ops.length, audit } };
   }
 
   async listAudit(query: AuditQuery): Promise<AuditPage> {
@@ -278,64 +279,6 @@ export class Neo4jGraphStore implements GraphStore {
     await this.driver.close();
   }
 
-  // One write op inside the batch's transaction; same checks, order and messages as the embedded store.
-  private async applyOne(tx: ManagedTransaction, op: WriteOp, changes: RecordChange[]): Promise<void> {
-    switch (op.op) {
-      case 'createNode': {
-        if ((await this.nodesById(tx, [op.node.id])).has(op.node.id)) {
-          throw new ConflictError(`Node "${op.node.id}" already exists.`, { id: op.node.id });
-        }
-        await this.run(tx, 'create-node', { type: op.node.type, props: toNodeProperties(op.node) });
-        changes.push({ kind: 'node', id: op.node.id, before: null, after: op.node });
-        return;
-      }
-      case 'updateNode': {
-        const before = await this.requireNode(tx, op.node.id);
-        if (before.type !== op.node.type) throw new ConflictError(`Node "${op.node.id}" cannot change its type.`, { id: op.node.id });
-        await this.run(tx, 'update-node', { id: op.node.id, props: toNodeProperties(op.node) });
-        changes.push({ kind: 'node', id: op.node.id, before, after: op.node });
-        return;
-      }
-      case 'deleteNode': {
-        const before = await this.requireNode(tx, op.id);
-        const [record] = await this.run(tx, 'delete-node', { id: op.id });
-        const touching = (record!.get('edges') as { props: Neo4jProperties; type: string; from: string; to: string }[])
-          .map((t) => fromEdgeProperties(t.type, t.from, t.to, t.props))
-          .sort(byId);
-        for (const edge of touching) changes.push({ kind: 'edge', id: edge.id, before: edge, after: null });
-        changes.push({ kind: 'node', id: op.id, before, after: null });
-        return;
-      }
-      case 'createEdge': {
-        if ((await this.edgesById(tx, [op.edge.id])).has(op.edge.id)) {
-          throw new ConflictError(`Edge "${op.edge.id}" already exists.`, { id: op.edge.id });
-        }
-        await this.requireNode(tx, op.edge.from);
-        await this.requireNode(tx, op.edge.to);
-        await this.run(tx, 'create-edge', { type: op.edge.type, from: op.edge.from, to: op.edge.to, props: toEdgeProperties(op.edge) });
-        changes.push({ kind: 'edge', id: op.edge.id, before: null, after: op.edge });
-        return;
-      }
-      case 'updateEdge': {
-        const before = await this.requireEdge(tx, op.edge.id);
-        if (before.from !== op.edge.from || before.to !== op.edge.to || before.type !== op.edge.type) {
-          throw new ConflictError(`Edge "${op.edge.id}" cannot change its type or ends; delete it and create another.`, {
-            id: op.edge.id,
-          });
-        }
-        await this.run(tx, 'update-edge', { id: op.edge.id, from: before.from, to: before.to, props: toEdgeProperties(op.edge) });
-        changes.push({ kind: 'edge', id: op.edge.id, before, after: op.edge });
-        return;
-      }
-      case 'deleteEdge': {
-        const before = await this.requireEdge(tx, op.id);
-        await this.run(tx, 'delete-edge', { id: op.id, from: before.from, to: before.to });
-        changes.push({ kind: 'edge', id: op.id, before, after: null });
-        return;
-      }
-    }
-  }
-
   private async nodesById(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphNode>> {
     const records = await this.run(tx, 'get-nodes', { ids: [...new Set(ids)] });
     const nodes = records.map((record) => fromNodeProperties((record.get('n') as Neo4jNode).properties));
@@ -359,18 +302,6 @@ export class Neo4jGraphStore implements GraphStore {
     return new Map(records.map(edgeOf).map((edge) => [edge.id, edge]));
   }
 
-  private async requireNode(tx: ManagedTransaction, id: string): Promise<GraphNode> {
-    const node = (await this.nodesById(tx, [id])).get(id);
-    if (!node) throw new NotFoundError(`Node "${id}" was not found.`, { id });
-    return node;
-  }
-
-  private async requireEdge(tx: ManagedTransaction, id: string): Promise<GraphEdge> {
-    const edge = (await this.edgesById(tx, [id])).get(id);
-    if (!edge) throw new NotFoundError(`Edge "${id}" was not found.`, { id });
-    return edge;
-  }
-
   private async run(tx: ManagedTransaction, name: string, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
     const file = this.queries[name];
     if (!file) throw new Error(`cypher/queries/${name}.cypher does not exist.`);
@@ -392,6 +323,7 @@ export class Neo4jGraphStore implements GraphStore {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     try {
       return await use(session);
@@ -409,18 +341,6 @@ export class Neo4jGraphStore implements GraphStore {
   }
 }
 
-// The ends an edge id of the form `type|from|to[|discriminator]` names, or null for any other id.
-function endsNamedBy(id: string): { from: string; to: string } | null {
-  const [type, from, to] = id.split('|');
-  if (type === undefined || from === undefined || to === undefined || !isEdgeType(type)) return null;
-  return parseGlobalId(from) && parseGlobalId(to) ? { from, to } : null;
-}
-
-function edgeOf(record: Neo4jRecord): GraphEdge {
-  const relationship = record.get('r') as Relationship;
-  return fromEdgeProperties(String(record.get('type')), String(record.get('from')), String(record.get('to')), relationship.properties);
-}
-
 // The filter parameters shared by list-nodes and count-nodes: props become {key: p_<key>, value} pairs.
 function filterParams(type: string, filter: NodeFilter | undefined) {
   return {
@@ -430,10 +350,5 @@ function filterParams(type: string, filter: NodeFilter | undefined) {
   };
 }
 
-function toNumber(value: unknown): number {
-  return fromNeo4jValue(value) as number;
-}
-
-function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+/** At most this many search candidates are read and scored per search (search.cypher's LIMIT). */
+export const SEARCH_CANDIDATES = 1000;

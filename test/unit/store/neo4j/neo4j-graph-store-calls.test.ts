@@ -2,6 +2,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { findCypherDir, readCypherFolder } from '../../../../src/store/neo4j/cypher-files';
 import { Neo4jGraphStore } from '../../../../src/store/neo4j/neo4j-graph-store';
 import type { GraphNode } from '../../../../src/domain/graph-records';
+import type { WriteOp } from '../../../../src/store/graph-store';
+import { toNodeProperties } from '../../../../src/store/neo4j/record-mapping';
 
 /**
  * What the Neo4j adapter sends to the driver, without a database: a
@@ -37,7 +39,7 @@ class RecordingTransaction {
  * commit succeeded on the server but its answer was lost (a retriable error
  * raised by `tx.commit()` re-runs the function; see TransactionExecutor).
  */
-function recordingDriver(options: { rerunWrites?: boolean } = {}) {
+function recordingDriver(options: { rerunWrites?: boolean; stored?: Map<string, GraphNode> } = {}) {
   const attempts: RecordingTransaction[] = [];
   const committedEntries = new Map<string, string>(); // batchId -> entry_json
   let seq = 0;
@@ -47,6 +49,15 @@ function recordingDriver(options: { rerunWrites?: boolean } = {}) {
         return [{ total: neo4j.int(0) }];
       case 'next-audit-seq':
         return [{ seq: neo4j.int(seq + 1) }];
+      // The batched writes answer how many rows they wrote (all of them) and that none existed.
+      case 'create-nodes':
+      case 'create-edges':
+        return [{ existing: [], written: neo4j.int((call.params.rows as unknown[]).length) }];
+      case 'update-nodes':
+      case 'update-edges':
+        return [{ written: neo4j.int((call.params.rows as unknown[]).length) }];
+      case 'get-nodes-for-update':
+        return (call.params.ids as string[]).filter((id) => options.stored?.has(id)).map((id) => ({ n: { properties: toNodeProperties(options.stored!.get(id)!) } }));
       case 'find-audit-batch': {
         const entry = committedEntries.get(call.params.batchId as string);
         return entry === undefined ? [] : [{ entry }];
@@ -102,7 +113,7 @@ describe('neo4j store: what applyWrites sends', () => {
     const result = await store.applyWrites([{ op: 'createNode', node }], { actor: { keyId: 'k1', role: 'curator' }, action: 'createNode' });
 
     expect(attempts.map((tx) => tx.calls.map((call) => call.name))).toEqual([
-      ['find-audit-batch', 'get-nodes', 'create-node', 'next-audit-seq', 'create-audit-entry'],
+      ['find-audit-batch', 'get-nodes-for-update', 'create-nodes', 'next-audit-seq', 'create-audit-entry'],
       ['find-audit-batch'],
     ]);
     const batchIds = attempts.map((tx) => tx.calls[0]!.params.batchId);
@@ -131,6 +142,39 @@ describe('neo4j store: what applyWrites sends', () => {
     expect([first.audit.seq, second.audit.seq]).toEqual([1, 2]);
     const ids = attempts.map((tx) => tx.calls.find((call) => call.name === 'find-audit-batch')!.params.batchId);
     expect(new Set(ids).size).toBe(2);
+  });
+});
+
+describe('neo4j store: round trips of a batch', () => {
+  const nodeNumbered = (i: number): GraphNode => ({ ...node, id: `Initiative:test-${i}`, code: `test-${i}` });
+  const names = (attempts: RecordingTransaction[]) => attempts.flatMap((tx) => tx.calls.map((call) => call.name));
+
+  it('sends one query per run of one kind of operation, whatever the run length', async () => {
+    const sent = async (ops: WriteOp[]) => {
+      const { driver, attempts } = recordingDriver();
+      await new Neo4jGraphStore({ driver, database: 'neo4j', timeoutMs: 1000, now: fixedNow }).applyWrites(ops);
+      return names(attempts);
+    };
+    const one = await sent([{ op: 'createNode', node: nodeNumbered(0) }]);
+    const many = await sent(Array.from({ length: 500 }, (_, i) => ({ op: 'createNode' as const, node: nodeNumbered(i) })));
+    expect(many).toEqual(one);
+    expect(one).toEqual(['find-audit-batch', 'get-nodes-for-update', 'create-nodes', 'next-audit-seq', 'create-audit-entry']);
+  });
+
+  it('reads, locked, inside the write transaction, and does not read again what the plan read', async () => {
+    const stored = new Map([[node.id, node]]);
+    const { driver, attempts } = recordingDriver({ stored });
+    const store = new Neo4jGraphStore({ driver, database: 'neo4j', timeoutMs: 1000, now: fixedNow });
+    const updated: GraphNode = { ...node, props: { status: 'active' } };
+    const { value, written } = await store.writeWith(async (reads) => {
+      const [current] = await reads.getNodes([node.id]);
+      return { ops: [{ op: 'updateNode', node: updated }], value: current };
+    });
+    expect(attempts.map((tx) => tx.calls.map((call) => call.name))).toEqual([
+      ['find-audit-batch', 'get-nodes-for-update', 'update-nodes', 'next-audit-seq', 'create-audit-entry'],
+    ]);
+    expect(value).toEqual(node);
+    expect(written.audit.changes).toEqual([{ kind: 'node', id: node.id, before: node, after: updated }]);
   });
 });
 
