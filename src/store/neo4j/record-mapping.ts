@@ -1,4 +1,4 @@
-import { isDuration, isInt, isDate, isDateTime, isLocalDateTime, isLocalTime, isTime } from 'neo4j-driver';
+import { int, isDuration, isInt, isDate, isDateTime, isLocalDateTime, isLocalTime, isTime } from 'neo4j-driver';
 import type { EdgeType } from '../../domain/edge-types';
 import type { GraphEdge, GraphNode, PropValue, Provenance } from '../../domain/graph-records';
 import { LANGS } from '../../domain/lang';
@@ -38,7 +38,7 @@ export function toNodeProperties(node: GraphNode): Neo4jProperties {
     const name = node.name[lang];
     if (name !== undefined) properties[`${NAME_PREFIX}${lang}`] = name;
   }
-  for (const [key, value] of Object.entries(node.props)) properties[`${PROP_PREFIX}${key}`] = value;
+  for (const [key, value] of Object.entries(node.props)) properties[`${PROP_PREFIX}${key}`] = toStoredValue(value);
   return properties;
 }
 
@@ -62,7 +62,7 @@ export function fromNodeProperties(stored: Neo4jProperties): GraphNode {
 /** A relationship's properties as stored (its type is `edge.type`, its ends the nodes `edge.from`, `edge.to`). */
 export function toEdgeProperties(edge: GraphEdge): Neo4jProperties {
   const properties: Neo4jProperties = { id: edge.id, provenance_json: JSON.stringify(edge.provenance) };
-  for (const [key, value] of Object.entries(edge.props)) properties[`${PROP_PREFIX}${key}`] = value;
+  for (const [key, value] of Object.entries(edge.props)) properties[`${PROP_PREFIX}${key}`] = toStoredValue(value);
   return properties;
 }
 
@@ -96,6 +96,20 @@ export function fromNeo4jValue(value: unknown): unknown {
     return value.toString();
   }
   if (Array.isArray(value)) return value.map(fromNeo4jValue);
+  return value;
+}
+
+/**
+ * A prop value as stored. neo4j-driver sends every JavaScript number as a FLOAT, so integral
+ * numbers (`year`, `version`, `number` …) become Neo4j Integers, and so do lists of them; a list
+ * with a fraction in it stays a list of floats (a Neo4j list holds one type). Read back, both are
+ * JavaScript numbers again (`fromNeo4jValue`), so a record round-trips unchanged.
+ */
+export function toStoredValue(value: PropValue): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? int(value) : value;
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' && Number.isSafeInteger(v))) {
+    return (value as number[]).map((v) => int(v));
+  }
   return value;
 }
 

@@ -27,13 +27,34 @@ describe('neo4j store: record ↔ property mapping', () => {
   });
 
   it('stores only scalars and homogeneous lists, as Neo4j properties must be', () => {
-    const isScalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
+    // A driver Integer counts as its own kind of scalar: a list must not mix it with floats.
+    const kindOf = (v: unknown) => (neo4j.isInt(v) ? 'integer' : typeof v);
+    const isScalar = (v: unknown) => ['string', 'number', 'boolean', 'integer'].includes(kindOf(v));
     for (const properties of [...nodes.map(toNodeProperties), ...edges.map(toEdgeProperties)]) {
       for (const value of Object.values(properties)) {
-        const ok = isScalar(value) || (Array.isArray(value) && new Set(value.map((v) => typeof v)).size <= 1 && value.every(isScalar));
+        const ok = isScalar(value) || (Array.isArray(value) && new Set(value.map(kindOf)).size <= 1 && value.every(isScalar));
         expect({ value, ok }).toEqual({ value, ok: true });
       }
     }
+  });
+
+  it('stores integral numbers (year, version, number …) as Neo4j Integers and reads them back as numbers', () => {
+    const node = {
+      id: 'Resolution:A/RES/70/125',
+      type: 'Resolution' as const,
+      code: 'A/RES/70/125',
+      name: { en: 'Outcome document' },
+      props: { year: 2015, share: 0.5, paragraphs: [33, 65], weights: [1, 2.5] },
+      provenance: { sources: [{ document: 'A/RES/70/125' }], confidence: 'source' as const },
+    };
+    const stored = toNodeProperties(node);
+    expect({
+      year: neo4j.isInt(stored.p_year) && (stored.p_year as { toNumber(): number }).toNumber(),
+      share: stored.p_share,
+      paragraphs: (stored.p_paragraphs as unknown[]).map((v) => neo4j.isInt(v)),
+      weights: stored.p_weights,
+    }).toEqual({ year: 2015, share: 0.5, paragraphs: [true, true], weights: [1, 2.5] });
+    expect(fromNodeProperties(stored)).toEqual(node);
   });
 
   it('lays a node out flat: names by language, props with p_, provenance as JSON, sort key and search text', () => {
