@@ -1,3 +1,4 @@
+import { hashApiKey } from '../../src/auth/api-key-authenticator';
 import { loadConfig } from '../../src/config';
 import { FanOutBounds, relationSpecsOf } from '../../src/graphql/cost/fan-out-bounds';
 import { resolvers } from '../../src/graphql/resolvers';
@@ -5,7 +6,7 @@ import { createApp, type App } from '../../src/http/create-app';
 import { createLogger } from '../../src/logger';
 import type { GraphStore } from '../../src/store/graph-store';
 import { conformanceCases } from './cases';
-import type { Capabilities, CaseGroup, GraphQLResponse, Harness } from './harness';
+import { CURATOR_KEY_ID, type Capabilities, type CaseGroup, type GraphQLResponse, type Harness } from './harness';
 import { SeedModel } from './seed-model';
 
 export interface DescribeGraphStoreOptions {
@@ -28,6 +29,17 @@ export interface DescribeGraphStoreOptions {
   groups?: readonly CaseGroup[];
 }
 
+const CURATOR_KEY = 'conformance-curator-key-0123456789';
+
+async function post(app: App, headers: Record<string, string>, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+  const response = await app.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+}
+
 /**
  * The one conformance suite of the store port, in the style of
  * abstract-level's test suite: every adapter calls this with a factory, and
@@ -43,7 +55,13 @@ export function describeGraphStore(options: DescribeGraphStoreOptions): void {
     // One service copy owns each test database, so the response cache's check for other copies'
     // writes (a datasetInfo and listAudit read per HTTP_CACHE_SYNC_MS on Neo4j) is off: it would add
     // its own store calls to the requests whose store calls the batching cases count.
-    const config = loadConfig({ HTTP_CACHE_SYNC_MS: '0' });
+    // A curator's key for the curation cases; the body limit raised for the write-heavy case (2,000
+    // assertions are ~150 kB of JSON, over the 100 kB default: see the case).
+    const config = loadConfig({
+      HTTP_CACHE_SYNC_MS: '0',
+      API_KEYS: `${CURATOR_KEY_ID}:curator:${hashApiKey(CURATOR_KEY)}`,
+      MAX_BODY_BYTES: String(1024 * 1024),
+    });
     const logger = createLogger('silent');
     const opened: GraphStore[] = [];
     const apps = new WeakMap<GraphStore, App>();
@@ -71,14 +89,8 @@ export function describeGraphStore(options: DescribeGraphStoreOptions): void {
       },
       freshStore: open,
       app: (store) => appOf(store ?? harness.store()),
-      graphql: async (query, variables, store) => {
-        const response = await appOf(store ?? harness.store()).fetch('http://localhost/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
-      },
+      graphql: (query, variables, store) => post(appOf(store ?? harness.store()), {}, query, variables),
+      curate: (query, variables, store) => post(appOf(store ?? harness.store()), { authorization: `Bearer ${CURATOR_KEY}` }, query, variables),
     };
 
     beforeAll(async () => {

@@ -15,9 +15,14 @@ export interface Harness {
   app(store?: GraphStore): App;
   /** POSTs a GraphQL request to `app` in-process; returns status and parsed body. */
   graphql(query: string, variables?: Record<string, unknown>, store?: GraphStore): Promise<GraphQLResponse>;
+  /** As `graphql`, with the API key of a curator (key id `CURATOR_KEY_ID`): for the mutations. */
+  curate(query: string, variables?: Record<string, unknown>, store?: GraphStore): Promise<GraphQLResponse>;
   /** The seed files, with the reference computations expectations are derived from. */
   seeds: SeedModel;
 }
+
+/** The key id of the curator `Harness.curate` posts as (what audit entries name as the actor). */
+export const CURATOR_KEY_ID = 'conformance-curator';
 
 export interface GraphQLResponse {
   status: number;

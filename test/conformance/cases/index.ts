@@ -3,6 +3,7 @@ import { analytics } from './analytics';
 import { apiConnections } from './api-connections';
 import { apiLookups } from './api-lookups';
 import { batching } from './batching';
+import { curation } from './curation';
 import { portReads } from './port-reads';
 import { search } from './search';
 import { writes } from './writes';
@@ -12,4 +13,4 @@ import { writes } from './writes';
  * an area (e.g. `analytics.ts`), export a `CaseGroup` from a new file here
  * and list it below: `describeGraphStore` then runs it against every store.
  */
-export const conformanceCases: readonly CaseGroup[] = [portReads, search, writes, apiLookups, apiConnections, batching, analytics];
+export const conformanceCases: readonly CaseGroup[] = [portReads, search, writes, curation, apiLookups, apiConnections, batching, analytics];
