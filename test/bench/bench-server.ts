@@ -1,6 +1,6 @@
 /**
  * The benchmark's service process: the real composition (config → embedded
- * store → app → listen, as `src/main.ts`) with two bench-only additions,
+ * store, or Neo4j with `STORE=neo4j` → app → listen, as `src/main.ts`) with two bench-only additions,
  * kept out of `src/`:
  *
  *  - the store is wrapped in a counting proxy, and `GET /__bench/stats`
@@ -33,6 +33,8 @@ import { createServer, edgeLimitsOf } from '../../src/http/create-server';
 import { createLogger } from '../../src/logger';
 import { loadSeeds, type SeedLoadTimes } from '../../src/seeds/load-seeds';
 import { EmbeddedGraphStore } from '../../src/store/embedded/embedded-graph-store';
+import { createNeo4jGraphStore } from '../../src/store/neo4j/create-neo4j-graph-store';
+import type { GraphStore } from '../../src/store/graph-store';
 import { createCountingGraphStore } from './counting-graph-store';
 import { createNaiveLoaders } from './create-naive-loaders';
 import { createRemoteGraphStore } from './remote-graph-store';
@@ -49,23 +51,24 @@ function main(): void {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   lap('configMs');
+  const counting = createCountingGraphStore(config.STORE === 'neo4j' ? createNeo4jGraphStore(config) : embeddedStore());
   // As createEmbeddedGraphStore without a journal, in two steps so that each is timed.
-  const seedTimes: SeedLoadTimes = { readMs: 0, hashMs: 0, parseMs: 0, validateMs: 0 };
-  const seeds = loadSeeds(config.SEEDS_DIR, seedTimes);
-  lap('seedsMs');
-  Object.assign(phases, { seedsReadMs: seedTimes.readMs, seedsHashMs: seedTimes.hashMs, seedsParseMs: seedTimes.parseMs, seedsValidateMs: seedTimes.validateMs });
-  const embedded = new EmbeddedGraphStore({
-    nodes: seeds.nodeFiles.flatMap((file) => file.records),
-    edges: seeds.edgeFiles.flatMap((file) => file.records),
-    dataset: { version: seeds.version, builtAt: seeds.manifest.builtAt },
-  });
-  lap('storeMs');
-  const latencyUs = Number(process.env.BENCH_STORE_LATENCY_US ?? 0);
-  const inner =
-    latencyUs > 0
+  function embeddedStore(): GraphStore {
+    const seedTimes: SeedLoadTimes = { readMs: 0, hashMs: 0, parseMs: 0, validateMs: 0 };
+    const seeds = loadSeeds(config.SEEDS_DIR, seedTimes);
+    lap('seedsMs');
+    Object.assign(phases, { seedsReadMs: seedTimes.readMs, seedsHashMs: seedTimes.hashMs, seedsParseMs: seedTimes.parseMs, seedsValidateMs: seedTimes.validateMs });
+    const embedded = new EmbeddedGraphStore({
+      nodes: seeds.nodeFiles.flatMap((file) => file.records),
+      edges: seeds.edgeFiles.flatMap((file) => file.records),
+      dataset: { version: seeds.version, builtAt: seeds.manifest.builtAt },
+    });
+    lap('storeMs');
+    const latencyUs = Number(process.env.BENCH_STORE_LATENCY_US ?? 0);
+    return latencyUs > 0
       ? createRemoteGraphStore(embedded, { latencyUs, pool: Number(process.env.BENCH_STORE_POOL ?? 50), cpuUs: Number(process.env.BENCH_STORE_CPU_US ?? 0) })
       : embedded;
-  const counting = createCountingGraphStore(inner);
+  }
   let requests = 0;
 
   const benchPlugin: Plugin = {

@@ -5,6 +5,7 @@
  * See test/bench/README.md for what each figure means.
  *
  *   npm run bench [-- --duration 4 --warmup 2 --connections 10 --scales 10,100 --scale-duration 3 --profile --only lookup,depth3]
+ *   npm run bench -- --store neo4j [--only depth3]    # the Neo4j leg (neo4j-leg.ts): ours vs naive over a live Neo4j
  *
  * Progress goes to stderr; the Markdown report to stdout and, with the JSON,
  * to bench-results/<timestamp>.{json,md} and bench-results/latest.{json,md}.
@@ -40,6 +41,7 @@ import { CAN_PIN, spawnServer, type ChildServer } from './spawn-server';
 import { spawnSync } from 'node:child_process';
 import { summariseProfile } from './summarise-profile';
 import { fairnessMarkdown, measureFairness, type FairnessResult } from './expensive-workloads';
+import { runNeo4jLeg } from './neo4j-leg';
 import { requestBody, WORKLOADS, type Workload } from './workloads';
 import { journalMarkdown, measureJournalCompaction, type JournalBenchResult } from './journal-compaction';
 
@@ -70,8 +72,23 @@ async function main(): Promise<void> {
       'fairness-duration': { type: 'string', default: '10' },
       // The embedded journal's leg (journal-compaction.ts): this many fsync'd writes in process; 0 skips it.
       'journal-writes': { type: 'string', default: '20000' },
+      store: { type: 'string', default: 'embedded' },
     },
   });
+  if (values.store === 'neo4j') {
+    // The Neo4j leg is its own run (test/bench/neo4j-leg.ts): ours and naive over a live database.
+    return runNeo4jLeg({
+      root: ROOT,
+      benchServerJs: BENCH_SERVER_JS,
+      resultsDir: RESULTS_DIR,
+      only: values.only ? new Set(values.only.split(',')) : null,
+      connections: Number(values.connections),
+      warmupSeconds: Number(values.warmup),
+      slices: Number(values.slices),
+      sliceSeconds: Number(values['slice-duration']),
+      log,
+    });
+  }
   const started = performance.now();
   const settings = {
     connections: Number(values.connections),
