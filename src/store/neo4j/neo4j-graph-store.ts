@@ -269,7 +269,7 @@ export class Neo4jGraphStore implements GraphStore {
       const mapped = mapDriverError(error);
       throw mapped instanceof StoreUnavailableError
         ? mapped
-        : new StoreUnavailableError('The Neo4j database cannot be reached; try again later.');
+        : new StoreUnavailableError('The Neo4j database cannot be reached; try again later.', { reason: 'unavailable' });
     }
   }
 

@@ -39,7 +39,7 @@ describe('neo4j store: an unreachable database', () => {
     const ready = await app().fetch('http://localhost/readyz');
     expect({ status: ready.status, body: await ready.json() }).toEqual({
       status: 503,
-      body: { status: 'unavailable', store: 'neo4j', code: 'STORE_UNAVAILABLE' },
+      body: { status: 'unavailable', store: 'neo4j', code: 'STORE_UNAVAILABLE', reason: 'unavailable' },
     });
     const health = await app().fetch('http://localhost/healthz');
     expect(health.status).toBe(200);
