@@ -130,7 +130,7 @@ function neo4jMarkdown(results: readonly Neo4jWorkloadResult[], options: Neo4jLe
       continue;
     }
     lines.push(
-      `| ${r.name} | ${f(r.ours.rps)} | ${f(r.naive.rps)} | ${f(r.ours.rps / r.naive.rps, 2)}× | ${f(r.ours.p50, 1)} / ${f(r.ours.p99, 1)} | ${f(r.naive.p50, 1)} / ${f(r.naive.p99, 1)} | ${f(r.ours.cpuUsPerRequest)} / ${f(r.naive.cpuUsPerRequest)} | ${r.storeCalls!.ours} / ${r.storeCalls!.naive} | ${r.sameAnswer ? 'yes' : 'NO'} |`,
+      `| ${r.name} | ${f(r.ours.rps, 1)} | ${f(r.naive.rps, 1)} | ${r.naive.rps > 0 ? `${f(r.ours.rps / r.naive.rps, 2)}×` : 'n/a (naive finished none)'} | ${f(r.ours.p50, 1)} / ${f(r.ours.p99, 1)} | ${f(r.naive.p50, 1)} / ${f(r.naive.p99, 1)} | ${f(r.ours.cpuUsPerRequest)} / ${f(r.naive.cpuUsPerRequest)} | ${r.storeCalls!.ours} / ${r.storeCalls!.naive} | ${r.sameAnswer ? 'yes' : 'NO'} |`,
     );
   }
   return lines.join('\n');
