@@ -90,6 +90,21 @@ const envSchema = z.object({
     .optional()
     .describe('API keys as <keyId>:<role>:<sha256 hex>, comma-separated; only hashes, never keys (npm run hash-api-key)'),
   ALLOW_ANONYMOUS_READ: z.stringbool().default(true).describe('whether queries without an API key are served (mutations always need one)'),
+  ALLOW_INTROSPECTION: z
+    .stringbool()
+    .default(true)
+    .describe('whether __schema and __type queries and GET /graphql/schema.graphql are answered (on for development; GraphiQL and the explorer need it)'),
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^\s*(\*|https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*)\s*$/,
+      'a comma-separated list of origins (scheme://host[:port]) or *',
+    )
+    .optional()
+    .describe('origins other sites may call the API from (comma-separated, or *: any origin, never with credentials); unset: same origin only'),
+  PERSISTED_QUERIES_MAX: int(0, 1_000_000)
+    .default(1000)
+    .describe('automatic persisted queries (Apollo APQ) remembered, least recently used dropped first (0: APQ off)'),
   HTTP_CACHE_MAX_BYTES: int(0, 16 * 1024 ** 3)
     .default(64 * 1024 * 1024)
     .describe('bytes of answers the HTTP response cache keeps (LRU; 0: off); see src/http/cache/README.md'),

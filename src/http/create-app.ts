@@ -29,6 +29,12 @@ import { useRequestLog } from './use-request-log';
 import { useResponseCap } from './use-response-cap';
 import { useSlicedSerialisation } from './use-sliced-serialisation';
 
+import { useCodedHttpErrors } from './use-coded-http-errors';
+import { useCors } from './use-cors';
+import { useSchemaRoutes } from './use-schema-routes';
+import { useIntrospectionSwitch } from '../graphql/use-introspection-switch';
+import { usePersistedQueries } from '../graphql/persisted-queries/use-persisted-queries';
+
 export interface AppDeps {
   store: GraphStore;
   config: Config;
@@ -69,9 +75,13 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
   const bounds = givenBounds ?? new FanOutBounds(store, relationSpecsOf(resolvers), config.MAX_PATH_HOPS);
   bounds.current().catch((error: unknown) => logger.warn('list bounds not computed yet', { error: String(error) }));
   const expensive = { cost: config.EXPENSIVE_COST, gate: new ExpensiveGate(config.MAX_CONCURRENT_EXPENSIVE, config.MAX_QUEUED_EXPENSIVE) };
+  const schema = withTimeSlices(createSchema());
+  const cors = useCors(config.CORS_ORIGINS);
   return createYoga<Record<string, unknown>, GraphQLContext>({
-    schema: withTimeSlices(createSchema()),
+    schema,
     graphqlEndpoint: '/graphql',
+    // yoga's CORS reflects any origin with credentials; ours follows CORS_ORIGINS (use-cors.ts).
+    cors: false,
     landingPage: false,
     graphiql: { title: 'wsis-graph', defaultQuery: EXAMPLE_QUERY, defaultTabs: GRAPHIQL_TABS },
     // GraphiQL bundled in the package, not fetched from a CDN: it works offline and behind strict firewalls.
@@ -95,11 +105,13 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
     context: ({ request }) =>
       createContext(cachedStore, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }, auth.principalOf(request), releases),
     plugins: [
+      // Preflights first: a browser sends them without a key, and they must not count as requests.
+      cors.preflight,
       // The response cap first among the response hooks, so that the log sees what is sent.
       useResponseCap(config.MAX_RESPONSE_BYTES, logger),
       useRequestLog(logger),
       useBodyLimit(config.MAX_BODY_BYTES),
-      useHealthRoutes(store),
+      useHealthRoutes(store, { detailed: config.ALLOW_ANONYMOUS_READ }),
       useWebRoutes(),
       auth.plugin,
       useRateLimit(
@@ -109,6 +121,9 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
       responseCache.plugin,
       useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }, logger),
       useLinkedDataRoute(store, logger),
+      useSchemaRoutes(schema, { allowIntrospection: config.ALLOW_INTROSPECTION }),
+      usePersistedQueries(config.PERSISTED_QUERIES_MAX),
+      ...useIntrospectionSwitch(config.ALLOW_INTROSPECTION),
       useQueryLimits(
         { maxDepth: config.MAX_DEPTH, maxCost: config.MAX_COST, maxAliases: config.MAX_ALIASES, maxTokens: config.MAX_TOKENS },
         bounds,
@@ -120,6 +135,10 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
       useErrorCodes(),
       useSlicedSerialisation({ sliceMs: TIME_SLICE_MS, maxBytes: config.MAX_RESPONSE_BYTES }, logger),
       ...plugins,
+      // After every route (the extra plugins' too): what none of them took is a 404 (or a 405 on /graphql), with a coded body.
+      useCodedHttpErrors('/graphql'),
+      // Last: the response cache and compression replace the response; CORS headers go on the final one.
+      cors.headers,
     ],
   });
 }

@@ -140,6 +140,14 @@ describe('http: health and readiness', () => {
     await closedStore.close();
     const closed = createTestApp({}, closedStore);
     const ready = await closed.app.fetch('http://localhost/readyz');
-    expect([ready.status, await ready.json()]).toEqual([503, { status: 'unavailable', store: 'embedded', code: 'STORE_UNAVAILABLE' }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      503,
+      {
+        status: 'unavailable',
+        store: 'embedded',
+        code: 'STORE_UNAVAILABLE',
+        errors: [{ message: 'The store does not answer; retry later.', extensions: { code: 'STORE_UNAVAILABLE' } }],
+      },
+    ]);
   });
 });

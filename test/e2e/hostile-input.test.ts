@@ -445,8 +445,7 @@ describe('api: hostile input over a real socket', () => {
           ? 'the socket was left open'
           : answer.statuses.some((status) => status >= 500)
             ? `status ${answer.statuses.join(', ')}`
-            : // (yoga's own 404 for an unknown path has no body yet: coded 404s are issue #13's; drop this exception with it)
-              answer.statuses.some((status) => status >= 400 && status !== 404) &&
+            : answer.statuses.some((status) => status >= 400) &&
                 !bodies.some((body) => body.errors?.every((e) => typeof e.extensions?.code === 'string'))
               ? 'a 4xx without a coded body'
               : null;

@@ -73,7 +73,16 @@ import { liveNeo4jSkip, useLiveNeo4j } from './use-live-neo4j';
 
     await server!.stop();
     server = undefined;
-    expect(await readyz()).toEqual({ status: 503, body: { status: 'unavailable', store: 'neo4j', code: 'STORE_UNAVAILABLE', reason: expect.stringMatching(/^(unavailable|timeout)$/) } });
+    expect(await readyz()).toEqual({
+      status: 503,
+      body: {
+        status: 'unavailable',
+        store: 'neo4j',
+        code: 'STORE_UNAVAILABLE',
+        reason: expect.stringMatching(/^(unavailable|timeout)$/),
+        errors: [{ message: 'The store does not answer; retry later.', extensions: { code: 'STORE_UNAVAILABLE' } }],
+      },
+    });
     await expect(store.counts()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
     const failed = await query();
     expect({ data: failed.data, codes: failed.errors?.map((e) => e.extensions?.code) }).toEqual({
