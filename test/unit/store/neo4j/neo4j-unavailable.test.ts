@@ -39,7 +39,13 @@ describe('neo4j store: an unreachable database', () => {
     const ready = await app().fetch('http://localhost/readyz');
     expect({ status: ready.status, body: await ready.json() }).toEqual({
       status: 503,
-      body: { status: 'unavailable', store: 'neo4j', code: 'STORE_UNAVAILABLE', reason: 'unavailable' },
+      body: {
+        status: 'unavailable',
+        store: 'neo4j',
+        code: 'STORE_UNAVAILABLE',
+        reason: 'unavailable',
+        errors: [{ message: 'The store does not answer; retry later.', extensions: { code: 'STORE_UNAVAILABLE' } }],
+      },
     });
     const health = await app().fetch('http://localhost/healthz');
     expect(health.status).toBe(200);
