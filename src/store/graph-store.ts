@@ -135,22 +135,33 @@ export interface NodeFilter {
   props?: Readonly<Record<string, PropValue>>;
 }
 
-export interface ListNodesQuery {
+/**
+ * One page of nodes of a type, read forwards (`first` nodes `after` a cursor, or from the start)
+ * or backwards (the `last` nodes `before` a cursor, or at the end), always returned in list order.
+ */
+export type ListNodesQuery = ListNodesBase & ({ first: number; after?: string } | { last: number; before?: string });
+
+interface ListNodesBase {
   type: NodeType;
   filter?: NodeFilter;
-  /** Page size, at least 0. */
-  first: number;
-  /** An opaque cursor from a previous page's `endCursor`. */
-  after?: string;
   /** Compute `totalCount` (costs a count query on some stores). */
   withTotal?: boolean;
 }
 
 export interface NodePage {
   nodes: GraphNode[];
-  /** Cursor of each node in `nodes`, same order. */
+  /** Cursor of each node in `nodes`, same order: opaque positions, good as `after` or `before`. */
   cursors: string[];
+  /**
+   * Whether nodes passing the filter follow the page. Exact when reading forwards; reading
+   * backwards, whether `before` was given (Relay's allowed shortcut: the cursor's own node follows).
+   */
   hasNextPage: boolean;
+  /**
+   * Whether nodes passing the filter precede the page. Exact when reading backwards; reading
+   * forwards, whether `after` was given (the same shortcut), so no store needs a second query.
+   */
+  hasPreviousPage: boolean;
   /** Present only when asked for with `withTotal`. */
   totalCount?: number;
 }

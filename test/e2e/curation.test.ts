@@ -417,15 +417,17 @@ describe('curation: writes and what they return', () => {
     });
     expect(updated.body).toEqual({ data: { updateNode: { name: 'Renommé', kind: null, status: 'active', actionLines: [{ code: 'C2' }] } } });
 
-    const deleted = await post('curator', 'mutation { deleteNode(id: "Initiative:write-node") { id removedLinkIds } }');
-    expect(deleted.body).toEqual({ data: { deleteNode: { id: 'Initiative:write-node', removedLinkIds: [linkId('write-node')] } } });
+    const deleted = await post('curator', 'mutation { deleteNode(id: "Initiative:write-node") { id deletedId removedLinkIds } }');
+    expect(deleted.body).toEqual({
+      data: { deleteNode: { id: expect.stringMatching(/^DeleteResult:\d+\|Initiative:write-node$/), deletedId: 'Initiative:write-node', removedLinkIds: [linkId('write-node')] } },
+    });
     expect((await post('anonymous', '{ initiative(id: "write-node") { id } }')).body).toEqual({ data: { initiative: null } });
   });
 
   it('applies a batch in order, a later change seeing an earlier one, and returns each outcome', async () => {
     const { body } = await post(
       'curator',
-      'mutation($c: [ChangeInput!]!) { applyChanges(changes: $c) { applied outcomes { op id node { id } link { id from { id } } } } }',
+      'mutation($c: [ChangeInput!]!) { applyChanges(changes: $c) { applied outcomes { op recordId node { id } link { id from { id } } } } }',
       {
         c: [
           { createNode: initiative('write-batch') },
@@ -440,10 +442,10 @@ describe('curation: writes and what they return', () => {
         applyChanges: {
           applied: 4,
           outcomes: [
-            { op: 'createNode', id: 'Initiative:write-batch', node: { id: 'Initiative:write-batch' }, link: null },
-            { op: 'createLink', id: linkId('write-batch'), node: null, link: { id: linkId('write-batch'), from: { id: 'Initiative:write-batch' } } },
-            { op: 'updateLink', id: linkId('write-batch'), node: null, link: { id: linkId('write-batch'), from: { id: 'Initiative:write-batch' } } },
-            { op: 'deleteLink', id: linkId('write-batch'), node: null, link: null },
+            { op: 'createNode', recordId: 'Initiative:write-batch', node: { id: 'Initiative:write-batch' }, link: null },
+            { op: 'createLink', recordId: linkId('write-batch'), node: null, link: { id: linkId('write-batch'), from: { id: 'Initiative:write-batch' } } },
+            { op: 'updateLink', recordId: linkId('write-batch'), node: null, link: { id: linkId('write-batch'), from: { id: 'Initiative:write-batch' } } },
+            { op: 'deleteLink', recordId: linkId('write-batch'), node: null, link: null },
           ],
         },
       },
@@ -484,15 +486,15 @@ describe('curation: writes and what they return', () => {
     await post('curator', 'mutation { updateNode(input: { id: "Initiative:write-audit", name: { en: "Audited" } }) { id } }');
     const { body } = await post(
       'admin',
-      'query($f: AuditFilter) { auditLog(first: 10, filter: $f) { entries { seq at actor { keyId role } action operations changes { kind id before after } } pageInfo { hasNextPage } } }',
+      'query($f: AuditFilter) { auditLog(first: 10, filter: $f) { entries { seq at actor { keyId role } action operations changes { kind recordId before after } } pageInfo { hasNextPage } } }',
       { f: { recordId: 'Initiative:write-audit' } },
     );
     const page = body.data!.auditLog as {
-      entries: { seq: number; at: string; actor: unknown; action: string; operations: string[]; changes: { kind: string; id: string; before: string | null; after: string | null }[] }[];
+      entries: { seq: number; at: string; actor: unknown; action: string; operations: string[]; changes: { kind: string; recordId: string; before: string | null; after: string | null }[] }[];
       pageInfo: unknown;
     };
     expect(page.pageInfo).toEqual({ hasNextPage: false });
-    expect(page.entries.map((e) => [e.actor, e.action, e.changes.map((c) => [c.kind, c.id])])).toEqual([
+    expect(page.entries.map((e) => [e.actor, e.action, e.changes.map((c) => [c.kind, c.recordId])])).toEqual([
       [{ keyId: 'adm', role: 'admin' }, 'createNode', [['NODE', 'Initiative:write-audit']]],
       [{ keyId: 'cur', role: 'curator' }, 'updateNode', [['NODE', 'Initiative:write-audit']]],
     ]);

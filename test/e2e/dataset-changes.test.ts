@@ -34,14 +34,14 @@ describe('dataset: releases and changes since a version or a time', () => {
   });
 
   it('answers what release 1.1.0 changed since 1.0.0: added meetings, the merged initiatives removed, KOS URIs changed', async () => {
-    type Change = { kind: string; id: string; change: string; via: string; node: { id: string } | null };
+    type Change = { kind: string; recordId: string; change: string; via: string; node: { id: string } | null };
     const all: Change[] = [];
     let after: string | null = null;
     let total = 0;
     do {
       const { body } = await postGraphQL(
         app,
-        'query($a: String) { dataset { changes(since: "1.0.0", first: 100, after: $a) { totalCount nodes { kind id change via node { id } } pageInfo { hasNextPage endCursor } } } }',
+        'query($a: String) { dataset { changes(since: "1.0.0", first: 100, after: $a) { totalCount nodes { kind recordId change via node { id } } pageInfo { hasNextPage endCursor } } } }',
         { a: after },
       );
       expect(body.errors).toBeUndefined();
@@ -52,7 +52,7 @@ describe('dataset: releases and changes since a version or a time', () => {
     } while (after !== null);
     expect(all).toHaveLength(total);
     expect(total).toBeGreaterThan(500);
-    const find = (id: string) => all.find((c) => c.id === id);
+    const find = (id: string) => all.find((c) => c.recordId === id);
     expect(find('Initiative:iawg_ai')).toMatchObject({ kind: 'NODE', change: 'REMOVED', via: 'release 1.1.0', node: null });
     expect(find('Entity:CWG_SFP')).toMatchObject({ change: 'ADDED', node: { id: 'Entity:CWG_SFP' } });
     expect(find('SdgGoal:1')).toMatchObject({ change: 'CHANGED' });
@@ -91,9 +91,9 @@ describe('dataset: releases and changes since a version or a time', () => {
     const createdBody = (await created.json()) as { errors?: unknown[] };
     expect(createdBody.errors).toBeUndefined();
     for (const since of ['1.1.0', before]) {
-      const { body } = await postGraphQL(app, `{ dataset { changes(since: "${since}", first: 50) { nodes { kind id change via at } } } }`);
-      const nodes = (body.data as { dataset: { changes: { nodes: { id: string; change: string; via: string; at: string }[] } } }).dataset.changes.nodes;
-      const mine = nodes.find((c) => c.id === 'Meeting:IGF-2025-Lillestrom');
+      const { body } = await postGraphQL(app, `{ dataset { changes(since: "${since}", first: 50) { nodes { kind recordId change via at } } } }`);
+      const nodes = (body.data as { dataset: { changes: { nodes: { recordId: string; change: string; via: string; at: string }[] } } }).dataset.changes.nodes;
+      const mine = nodes.find((c) => c.recordId === 'Meeting:IGF-2025-Lillestrom');
       expect(mine).toMatchObject({ kind: 'NODE', change: 'ADDED', via: expect.stringMatching(/^audit \d+$/) });
       expect(mine!.at >= before).toBe(true);
       // Since 1.1.0 (the loaded release) or a time after it, no seed release change is listed.

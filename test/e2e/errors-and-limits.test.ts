@@ -35,7 +35,7 @@ describe('api: bad arguments get BAD_USER_INPUT naming the argument', () => {
     expect(body.errors?.[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       argument: 'after',
-      expected: 'an endCursor or cursor from a previous page',
+      expected: 'a cursor, startCursor or endCursor from a previous page',
     });
   });
 

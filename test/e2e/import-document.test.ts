@@ -32,7 +32,7 @@ const IMPORT = `mutation($input: ImportDocumentInput!) { importDocument(input: $
   document { id code } paragraphs { id number text } pendingCount
   proposals { id type paragraph { id } node { id } surface method verb status } } }`;
 const REVIEW = `mutation($input: ReviewDocumentLinksInput!) { reviewDocumentLinks(input: $input) {
-  pendingCount proposals { id status link { id confidence method source { document paragraph } notes } } } }`;
+  pendingCount proposals { id linkId status link { id confidence method source { document paragraph } notes } } } }`;
 
 describe('importDocument: a pasted document under review', () => {
   it('stores the document, its paragraphs and pending proposals; only accepted proposals become links, with their paragraph as provenance', async () => {
@@ -62,14 +62,16 @@ describe('importDocument: a pasted document under review', () => {
     expect((await store.getEdges([asks]))[0]).toBeNull();
 
     const reviewed = await post(REVIEW, {
-      input: { document: 'Resolution:C99/TEST/1', accept: [asks], reject: ['NAMES|Paragraph:C99/TEST/1#1|Initiative:global_digital_compact'] },
+      // A proposal is named by its link id (`linkId`) or by its own id (`LinkProposal:<link id>`).
+      input: { document: 'Resolution:C99/TEST/1', accept: [asks], reject: ['LinkProposal:NAMES|Paragraph:C99/TEST/1#1|Initiative:global_digital_compact'] },
     });
     expect(reviewed.body.errors).toBeUndefined();
-    const review = reviewed.body.data!.reviewDocumentLinks as { pendingCount: number; proposals: { id: string; status: string; link: unknown }[] };
+    const review = reviewed.body.data!.reviewDocumentLinks as { pendingCount: number; proposals: { id: string; linkId: string; status: string; link: unknown }[] };
     expect(review.pendingCount).toBe(4);
     expect(review.proposals.slice(0, 2)).toEqual([
       {
-        id: asks,
+        id: `LinkProposal:${asks}`,
+        linkId: asks,
         status: 'ACCEPTED',
         link: {
           id: asks,
@@ -79,7 +81,12 @@ describe('importDocument: a pasted document under review', () => {
           notes: ['found by linkDocument in paragraph 1 at 2-6: «国际电联» (confidence 0.88)', 'governing verb: 恳请'],
         },
       },
-      { id: 'NAMES|Paragraph:C99/TEST/1#1|Initiative:global_digital_compact', status: 'REJECTED', link: null },
+      {
+        id: 'LinkProposal:NAMES|Paragraph:C99/TEST/1#1|Initiative:global_digital_compact',
+        linkId: 'NAMES|Paragraph:C99/TEST/1#1|Initiative:global_digital_compact',
+        status: 'REJECTED',
+        link: null,
+      },
     ]);
     expect((await store.getEdges(['NAMES|Paragraph:C99/TEST/1#1|Initiative:global_digital_compact']))[0]).toBeNull();
 

@@ -31,6 +31,10 @@ const expectations: Record<string, PlanExpectation> = {
     params: { type: 'ActionLine', codes: null, props: noProps, afterKey: null, afterId: null, limit: neo4j.int(6) },
     uses: [/NodeIndexSeek.*:Node\(type, sortKey\)/],
   },
+  'list-nodes-from-end': {
+    params: { type: 'ActionLine', codes: null, props: noProps, beforeKey: null, beforeId: null, limit: neo4j.int(6) },
+    uses: [/NodeIndexSeek.*:Node\(type, sortKey\)/],
+  },
   'count-nodes': { params: { type: 'SdgTarget', codes: null, props: noProps }, uses: [/NodeIndexSeek.*:Node\(type, sortKey\)/] },
   'get-edges': {
     params: { ends: [{ id: 'FACILITATES|Entity:ITU|ActionLine:C2', from: 'Entity:ITU', to: 'ActionLine:C2' }] },

@@ -21,6 +21,7 @@ import {
 import { axisOf, MATRIX_AXES, type MatrixAxis } from '../../analytics/build-matrix';
 import { operationOf } from '../operation-of';
 import type { FanOutTable } from './fan-out-bounds';
+import { DEFAULT_PAGE_SIZE } from '../connection-args';
 
 /**
  * An upper bound on how many values (objects and fields) a query's answer
@@ -117,7 +118,7 @@ class Estimator {
     // A type reference unwraps at most as many list and non-null wrappers as the schema has: deeper `ofType` is null.
     const unwrapping = parent.name === '__Type' && node.name.value === 'ofType';
     if (unwrapping && this.ofTypeDepth >= this.introspection.get('wrappers')!) return 1;
-    const first = this.argument(node, definition, 'first');
+    const first = this.pageSize(node, definition);
     const multiplier = isListType(getNullableType(definition.type)) ? this.listLength(node, definition, parent, element, first, pageSize) : 1;
     const outerAxes = this.matrixAxes;
     if (parent.name === 'Query' && node.name.value === 'matrix') {
@@ -127,7 +128,7 @@ class Estimator {
     this.everyType = EVERY_TYPE_PATH.has(`${parent.name}.${node.name.value}`) && (outer || node.name.value === 'types');
     if (unwrapping) this.ofTypeDepth++;
     const inner = node.selectionSet
-      ? this.selections(node.selectionSet, element, isConnection(element) ? Math.min(first ?? Infinity, this.count(connectionElement(element))) : null)
+      ? this.selections(node.selectionSet, element, isConnection(element) ? Math.min(first ?? Infinity, this.connectionBound(parent, node.name.value, element)) : null)
       : 0;
     if (unwrapping) this.ofTypeDepth--;
     this.everyType = outer;
@@ -226,6 +227,32 @@ class Estimator {
     if (name === '__schema' || name === '__type') return introspectionField(name, this.schema);
     if (!isObjectType(parent) && !isInterfaceType(parent)) return undefined;
     return parent.getFields()[name];
+  }
+
+  /**
+   * How many items a list or connection field can return at most by its arguments: `first`, or
+   * `last` (Relay's backward paging), or, for a connection that takes `last` and so has no default
+   * `first`, the page size it serves when given neither; null when the field takes none of them.
+   */
+  private pageSize(node: FieldNode, definition: GraphQLField<unknown, unknown>): number | null {
+    const first = this.argument(node, definition, 'first');
+    const last = this.argument(node, definition, 'last');
+    if (first !== null || last !== null) return Math.max(first ?? 0, last ?? 0);
+    return definition.args.some((a) => a.name === 'last') ? DEFAULT_PAGE_SIZE : null;
+  }
+
+  /** A connection's most items: a relationship's largest fan-out (`linksConnection`, `mandatedByConnection`), else the nodes of its type. */
+  private connectionBound(parent: GraphQLNamedType, field: string, connection: GraphQLNamedType): number {
+    const walked = this.bounds.fields.get(`${parent.name}.${field}`);
+    if (walked !== undefined) return Math.max(1, walked);
+    if (isInterfaceType(parent)) {
+      const bounds = this.schema.getPossibleTypes(parent).map((type) => this.bounds.fields.get(`${type.name}.${field}`));
+      if (bounds.length > 0 && bounds.every((b) => b !== undefined)) return Math.max(1, ...(bounds as number[]));
+    }
+    const element = connectionElement(connection);
+    // A search can hit any node.
+    if (element === 'SearchHit') return this.bounds.totalNodes;
+    return this.count(element);
   }
 
   /** An integer argument's value (literal, variable or default), or null when absent. */

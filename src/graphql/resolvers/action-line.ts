@@ -1,5 +1,6 @@
 import type { GraphNode } from '../../domain/graph-records';
 import type { GraphQLContext } from '../context';
+import { connectionOfLinks } from './link-connections';
 import { nodeFields } from './node-fields';
 import { distinctNodes, linksVia, nodeVia, nodesAt, nodesVia, prop } from './relations';
 
@@ -16,8 +17,10 @@ export const ActionLine = {
   sdgTargets: nodesVia('out', ['MATRIX_LINK'], ['SdgTarget']),
   sdgGoals: actionLineGoals,
   mandatedBy: linksVia('in', ['MANDATES', 'ASKS']),
+  mandatedByConnection: connectionOfLinks(linksVia('in', ['MANDATES', 'ASKS'])),
   initiatives: nodesVia('in', ['ADDRESSES']),
   activities: linksVia('in', ['REPORTS_ACTIVITY']),
+  activitiesConnection: connectionOfLinks(linksVia('in', ['REPORTS_ACTIVITY'])),
   gdcCorrespondences: linksVia('in', ['CORRESPONDS_TO']),
 };
 

@@ -37,7 +37,12 @@ export const auditQueries = {
     });
     return {
       entries: page.entries,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.entries.length > 0 ? String(page.entries.at(-1)!.seq) : null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: parsed.after != null,
+        startCursor: page.entries.length > 0 ? String(page.entries[0]!.seq) : null,
+        endCursor: page.entries.length > 0 ? String(page.entries.at(-1)!.seq) : null,
+      },
     };
   },
 };
@@ -45,10 +50,15 @@ export const auditQueries = {
 /** Resolvers of `AuditEntry`. */
 export const AuditEntry = {
   operations: (entry: StoredAuditEntry) => entry.ops.map((op) => JSON.stringify(op)),
+  // Each change carries its batch's seq, for an id of its own.
+  changes: (entry: StoredAuditEntry) => entry.changes.map((change) => ({ ...change, seq: entry.seq })),
 };
 
 /** Resolvers of `AuditChange`. */
 export const AuditChange = {
+  // Unique across types (the record's own id is `recordId`): one batch changes a record once.
+  id: (change: RecordChange & { seq: number }) => `AuditChange:${change.seq}|${change.id}`,
+  recordId: (change: RecordChange) => change.id,
   before: (change: RecordChange) => (change.before === null ? null : JSON.stringify(change.before)),
   after: (change: RecordChange) => (change.after === null ? null : JSON.stringify(change.after)),
 };

@@ -3,38 +3,39 @@ import { z } from 'zod';
 import type { NodeType } from '../../domain/node-types';
 import type { NodeFilter } from '../../store/graph-store';
 import type { GraphQLContext } from '../context';
-import { firstArg, parseArgs, perLimit } from '../parse-args';
+import { pageArgsOf } from '../connection-args';
+import { parseArgs } from '../parse-args';
 
 /**
- * A Relay connection over `store.listNodes`. `totalCount` is computed only
- * when the query selects it, because on Neo4j it costs a second query.
+ * A Relay connection over `store.listNodes`: `first`/`after` forwards, `last`/`before` backwards
+ * (see `pageArgsOf`). `totalCount` is computed only when the query selects it, because on Neo4j
+ * it costs a second query.
  */
 export function connectionOf<F>(
   type: NodeType,
   filterSchema: z.ZodType<F>,
   toFilter: (filter: F | undefined) => NodeFilter | undefined = () => undefined,
 ) {
-  const argsSchema = perLimit((max) =>
-    z.object({
-      first: firstArg(max),
-      after: z.string().max(1000, 'a cursor from a previous page').nullish(),
-      filter: filterSchema.nullish(),
-    }),
-  );
-  return async (_root: unknown, args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
-    const parsed = parseArgs(argsSchema(ctx.limits.MAX_PAGE_SIZE), args);
-    const page = await ctx.store.listNodes({
+  const filterArgs = z.object({ filter: filterSchema.nullish() });
+  return async (_root: unknown, args: Record<string, unknown>, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+    const page = pageArgsOf(args, ctx.limits.MAX_PAGE_SIZE);
+    const parsed = parseArgs(filterArgs, { filter: args.filter });
+    const result = await ctx.store.listNodes({
       type,
       filter: toFilter(parsed.filter ?? undefined),
-      first: parsed.first,
-      after: parsed.after ?? undefined,
+      ...page,
       withTotal: selects(info, 'totalCount'),
     });
     return {
-      nodes: page.nodes,
-      edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i] })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-      totalCount: page.totalCount,
+      nodes: result.nodes,
+      edges: result.nodes.map((node, i) => ({ node, cursor: result.cursors[i] })),
+      pageInfo: {
+        hasNextPage: result.hasNextPage,
+        hasPreviousPage: result.hasPreviousPage,
+        startCursor: result.cursors[0] ?? null,
+        endCursor: result.cursors.at(-1) ?? null,
+      },
+      totalCount: result.totalCount,
     };
   };
 }

@@ -4,7 +4,8 @@ import { diffSnapshots, type ChangeKind } from '../../seeds/releases/diff-snapsh
 import { compareSemver, type Release, type ReleaseHistory } from '../../seeds/releases/release-history';
 import type { AuditEntry, GraphStore } from '../../store/graph-store';
 import type { GraphQLContext } from '../context';
-import { firstArg, parseArgs, perLimit } from '../parse-args';
+import { isBackwards, pageArgsOf } from '../connection-args';
+import { parseArgs } from '../parse-args';
 
 /**
  * `dataset.releases` and `dataset.changes(since:)`: what moved in the data
@@ -27,13 +28,11 @@ export interface DatasetChange {
   via: string;
 }
 
-const changesArgs = perLimit((max) =>
-  z.object({
-    since: z.string().trim().min(1, 'a release version or an ISO date-time').max(100, 'a release version or an ISO date-time'),
-    first: firstArg(max),
-    after: z.string().regex(/^\d{1,9}$/, 'a cursor from a previous page').nullish(),
-  }),
-);
+const changesArgs = z.object({
+  since: z.string().trim().min(1, 'a release version or an ISO date-time').max(100, 'a release version or an ISO date-time'),
+  after: z.string().regex(/^\d{1,9}$/, 'a cursor from a previous page').nullish(),
+  before: z.string().regex(/^\d{1,9}$/, 'a cursor from a previous page').nullish(),
+});
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -109,23 +108,41 @@ export const datasetHistoryFields = {
       counts: Object.entries(r.counts.nodes).map(([type, count]) => ({ type, count })),
       linkCounts: Object.entries(r.counts.edges).map(([type, count]) => ({ type, count })),
     })),
-  changes: async (_dataset: unknown, args: unknown, ctx: GraphQLContext) => {
-    const { since, first, after } = parseArgs(changesArgs(ctx.limits.MAX_PAGE_SIZE), args);
+  changes: async (_dataset: unknown, args: Record<string, unknown>, ctx: GraphQLContext) => {
+    const { since } = parseArgs(changesArgs, args);
+    const page = pageArgsOf(args, ctx.limits.MAX_PAGE_SIZE);
     const all = await listChanges(ctx.store, ctx.releases ?? { releases: [], snapshot: () => undefined }, since);
-    const start = after == null ? 0 : Number(after) + 1;
-    const page = all.slice(start, start + first);
-    const edges = page.map((change, i) => ({ cursor: String(start + i), node: change }));
+    // Cursors are positions in the time-ordered list (the list only grows at its end).
+    let start: number;
+    let end: number;
+    if (isBackwards(page)) {
+      end = page.before === undefined ? all.length : Math.min(all.length, Number(page.before));
+      start = Math.max(0, end - page.last);
+    } else {
+      start = page.after === undefined ? 0 : Number(page.after) + 1;
+      end = Math.min(all.length, start + page.first);
+    }
+    const nodes = all.slice(start, end);
+    const edges = nodes.map((change, i) => ({ cursor: String(start + i), node: change }));
     return {
       edges,
-      nodes: page,
+      nodes,
       totalCount: all.length,
-      pageInfo: { hasNextPage: start + first < all.length, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: end < all.length,
+        hasPreviousPage: start > 0 && all.length > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   },
 };
 
 /** Resolvers of `DatasetChange`: the current record, when it still exists. */
 export const DatasetChangeType = {
+  // Unique across types (a normalised cache keys records by id): the record's own id is `recordId`.
+  id: (c: DatasetChange) => `DatasetChange:${c.via}|${c.id}`,
+  recordId: (c: DatasetChange) => c.id,
   change: (c: DatasetChange) => c.change.toUpperCase(),
   node: (c: DatasetChange, _args: unknown, ctx: GraphQLContext) => (c.kind === 'node' && c.change !== 'removed' ? ctx.loaders.node.load(c.id) : null),
 };

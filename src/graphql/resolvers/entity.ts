@@ -1,3 +1,4 @@
+import { connectionOfLinks } from './link-connections';
 import { nodeFields } from './node-fields';
 import { meetingsOf } from './meeting';
 import { linksVia, listProp, nodesVia, prop } from './relations';
@@ -10,8 +11,10 @@ export const Entity = {
   respondentToSgWsisReport2024: prop('respondentToSgWsisReport2024'),
   facilitates: linksVia('out', ['FACILITATES']),
   mandatedBy: linksVia('in', ['MANDATES', 'ASKS']),
+  mandatedByConnection: connectionOfLinks(linksVia('in', ['MANDATES', 'ASKS'])),
   leads: nodesVia('in', ['LED_BY']),
   partnerIn: nodesVia('in', ['PARTNER']),
   activities: linksVia('out', ['REPORTS_ACTIVITY']),
+  activitiesConnection: connectionOfLinks(linksVia('out', ['REPORTS_ACTIVITY'])),
   sessions: meetingsOf,
 };

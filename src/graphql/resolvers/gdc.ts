@@ -1,4 +1,5 @@
 import type { GraphNode } from '../../domain/graph-records';
+import { connectionOfLinks } from './link-connections';
 import { nodeFields } from './node-fields';
 import { linksVia, nodeVia, nodesVia, prop } from './relations';
 
@@ -23,6 +24,7 @@ export const GdcCommitment = {
   draft: prop('draft'),
   objective: nodeVia('out', ['UNDER_OBJECTIVE']),
   mandates: linksVia('out', ['MANDATES', 'ASKS']),
+  mandatesConnection: connectionOfLinks(linksVia('out', ['MANDATES', 'ASKS'])),
   named: nodesVia('out', ['NAMES']),
   wsisCorrespondences: linksVia('out', ['CORRESPONDS_TO']),
   sdgs: nodesVia('out', ['CONTRIBUTES_TO']),

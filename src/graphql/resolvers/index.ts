@@ -9,11 +9,12 @@ import { Initiative } from './initiative';
 import { linkingQuery, linkingTypes } from './linking';
 import { linkingImportQuery, linkingImportTypes, linkingMutations } from './linking-mutation';
 import { Activity, Facilitation, Link, Mandate, MatrixLink } from './link';
+import { NodeLink } from './link-connections';
 import { AuditChange, auditQueries, AuditEntry, RecordKind } from './audit';
 import { MappingPair, MappingStudy, mappingStudyQueries, StudyAssertion } from './mapping-study';
 import { Meeting } from './meeting';
 import { DatasetChangeType, datasetHistoryFields } from './dataset-changes';
-import { Mutation } from './mutation';
+import { DeleteResult, Mutation } from './mutation';
 import { Paragraph } from './paragraph';
 import { Process } from './process';
 import { Query } from './query';
@@ -28,6 +29,7 @@ export const resolvers = {
   ...enums,
   Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries, ...linkingQuery, ...linkingImportQuery },
   Mutation: { ...Mutation, ...linkingMutations },
+  DeleteResult,
   MappingStudy,
   StudyAssertion,
   MappingPair,
@@ -45,6 +47,7 @@ export const resolvers = {
   Evidence: { __resolveType: (value: object) => ('edge' in value ? 'Link' : 'Provenance') },
   Provenance: provenanceFields,
   Link,
+  NodeLink,
   Facilitation,
   Activity,
   MatrixLink,

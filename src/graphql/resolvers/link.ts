@@ -4,6 +4,20 @@ import type { LinkView } from './relations';
 
 const propOf = (key: string) => (link: LinkView) => link.edge.props[key] ?? null;
 
+/**
+ * The fields every typed view of a link has (Facilitation, Activity, Mandate, MatrixLink): an id
+ * of its own, `<View>:<link id>`, so that no two types share an id (normalised caches key
+ * records by id), and the `Link` it reads, without a far end so that it is the same wherever it
+ * is reached.
+ */
+function viewOf(typeName: string) {
+  return {
+    ...linkEvidenceFields,
+    id: (link: LinkView) => `${typeName}:${link.edge.id}`,
+    link: (link: LinkView): LinkView => ({ edge: link.edge }),
+  };
+}
+
 /** Resolvers of `Link`, the generic view of any relationship. */
 export const Link = {
   ...linkEvidenceFields,
@@ -24,7 +38,7 @@ export const Link = {
 
 /** Resolvers of `Facilitation`: a FACILITATES link seen from either end. */
 export const Facilitation = {
-  ...linkEvidenceFields,
+  ...viewOf('Facilitation'),
   role: propOf('role'),
   roleWordInSource: propOf('roleWordInSource'),
   roleWordsInSources: (link: LinkView) => (Array.isArray(link.edge.props.roleWordsInSources) ? link.edge.props.roleWordsInSources : []),
@@ -36,7 +50,7 @@ export const Facilitation = {
 
 /** Resolvers of `Activity`: a REPORTS_ACTIVITY link. */
 export const Activity = {
-  ...linkEvidenceFields,
+  ...viewOf('Activity'),
   label: propOf('label'),
   entity: Facilitation.entity,
   actionLine: Facilitation.actionLine,
@@ -44,7 +58,7 @@ export const Activity = {
 
 /** Resolvers of `MatrixLink`: a MATRIX_LINK from an action line to a target or goal. */
 export const MatrixLink = {
-  ...linkEvidenceFields,
+  ...viewOf('MatrixLink'),
   level: (link: LinkView) => (link.edge.to.startsWith('SdgTarget:') ? 'target' : 'goal'),
   rationale: propOf('rationale'),
   actionLine: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
@@ -59,7 +73,7 @@ export const MatrixLink = {
 
 /** Resolvers of `Mandate`: a MANDATES or ASKS link from a text to the body it asks to act. */
 export const Mandate = {
-  ...linkEvidenceFields,
+  ...viewOf('Mandate'),
   kind: (link: LinkView) => link.edge.type,
   by: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
   assignee: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),

@@ -14,6 +14,12 @@ import { linkDocument } from '../../linking/link-document';
 import type { GraphQLContext } from '../context';
 import { curate } from './mutation';
 
+const PROPOSAL_PREFIX = 'LinkProposal:';
+
+function linkIdOfProposal(id: string): string {
+  return id.startsWith(PROPOSAL_PREFIX) ? id.slice(PROPOSAL_PREFIX.length) : id;
+}
+
 /** The `DocumentImport` view: the document id, read afresh by its field resolvers. */
 interface ImportView {
   documentId: string;
@@ -28,7 +34,9 @@ export const linkingMutations = {
     }),
   reviewDocumentLinks: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'reviewDocumentLinks', async (planner) => {
-      const input = parseInput(reviewInput, args.input, 'input');
+      const parsed = parseInput(reviewInput, args.input, 'input');
+      // A proposal is named by its `id` (`LinkProposal:<link id>`) or by its `linkId`.
+      const input = { ...parsed, accept: parsed.accept?.map(linkIdOfProposal), reject: parsed.reject?.map(linkIdOfProposal) };
       await planReview(planner, planner.reads, input);
       return (): ImportView => ({ documentId: input.document });
     }),
@@ -58,6 +66,9 @@ export const linkingImportTypes = {
       (await proposalsOfAll(view, ctx)).filter((p) => p.status === 'pending').length,
   },
   LinkProposal: {
+    // Unique across types: the link it becomes has the bare id (`linkId`).
+    id: (p: StoredProposal) => `${PROPOSAL_PREFIX}${p.id}`,
+    linkId: (p: StoredProposal) => p.id,
     paragraph: (p: StoredProposal, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(p.from),
     node: (p: StoredProposal, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(p.to),
     status: (p: StoredProposal) => p.status.toUpperCase(),

@@ -63,6 +63,6 @@ export const mappingStudyMutations = {
     curate(ctx, 'deleteMappingStudy', async (planner) => {
       const id = parseInput(studyIdArg, args.id, 'id');
       const removedLinkIds = await planDeleteStudy(planner, planner.reads, id);
-      return () => ({ id, removedLinkIds });
+      return (written) => ({ id, seq: written.audit.seq, removedLinkIds });
     }),
 };

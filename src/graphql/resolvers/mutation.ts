@@ -79,7 +79,7 @@ export const Mutation = {
     curate(ctx, 'deleteNode', async (planner) => {
       const id = parseInput(globalIdText, args.id, 'id');
       await planner.deleteNode(id, 'id');
-      return (written) => ({ id, removedLinkIds: removedLinkIds(written) });
+      return (written) => ({ id, seq: written.audit.seq, removedLinkIds: removedLinkIds(written) });
     }),
   createLink: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'createLink', async (planner) => {
@@ -95,7 +95,7 @@ export const Mutation = {
     curate(ctx, 'deleteLink', async (planner) => {
       const id = parseInput(linkIdInput, args.id, 'id');
       await planner.deleteLink(id, 'id');
-      return () => ({ id, removedLinkIds: [] });
+      return (written) => ({ id, seq: written.audit.seq, removedLinkIds: [] });
     }),
   applyChanges: (_root: unknown, args: { changes: unknown }, ctx: GraphQLContext) =>
     curate(ctx, 'applyChanges', async (planner) => {
@@ -104,9 +104,11 @@ export const Mutation = {
       for (const [index, change] of changes.entries()) await planner.change(change, `changes.${index}`);
       return (written) => ({
         applied: written.applied,
-        outcomes: planner.outcomes.map((o) => ({
+        outcomes: planner.outcomes.map((o, index) => ({
           op: o.op,
-          id: o.id,
+          // Unique across types and writes (the record's own id is `recordId`): the batch's audit seq and the change's place in it.
+          id: `ChangeOutcome:${written.audit.seq}|${index}`,
+          recordId: o.id,
           node: 'node' in o ? o.node : null,
           link: 'edge' in o ? { edge: o.edge } : null,
         })),
@@ -115,3 +117,12 @@ export const Mutation = {
   ...mappingStudyMutations,
 };
 
+
+/**
+ * Resolvers of `DeleteResult`: an id of its own, unique across types and writes (the batch's audit
+ * seq and the deleted id), and the deleted record's id as `deletedId`.
+ */
+export const DeleteResult = {
+  id: (result: { id: string; seq: number }) => `DeleteResult:${result.seq}|${result.id}`,
+  deletedId: (result: { id: string }) => result.id,
+};

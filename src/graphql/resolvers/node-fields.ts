@@ -3,6 +3,7 @@ import { LANGS, pickLocalized, type Lang } from '../../domain/lang';
 import type { Direction } from '../../store/graph-store';
 import type { EdgeType } from '../../domain/edge-types';
 import type { GraphQLContext } from '../context';
+import { linksConnection } from './link-connections';
 import { linksAt, walks } from './relations';
 
 /** The fields of `interface Node`, the same for every node type; each type's resolvers spread these. */
@@ -21,6 +22,7 @@ export const nodeFields = {
       linksAt(ctx, node.id, args.direction, args.types ?? []),
     { direction: 'both', types: [] },
   ),
+  linksConnection,
 };
 
 function localized(node: GraphNode, lang: Lang) {

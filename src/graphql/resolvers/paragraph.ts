@@ -1,3 +1,4 @@
+import { connectionOfLinks } from './link-connections';
 import { nodeFields } from './node-fields';
 import { linksVia, listProp, nodeVia, prop } from './relations';
 
@@ -14,4 +15,5 @@ export const Paragraph = {
   partial: prop('partial'),
   askedGroups: listProp('askedGroups'),
   mandates: linksVia('out', ['MANDATES', 'ASKS']),
+  mandatesConnection: connectionOfLinks(linksVia('out', ['MANDATES', 'ASKS'])),
 };

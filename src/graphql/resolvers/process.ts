@@ -1,3 +1,4 @@
+import { connectionOfLinks } from './link-connections';
 import { nodeFields } from './node-fields';
 import { meetingsOf } from './meeting';
 import { linksVia, nodesVia, prop } from './relations';
@@ -9,5 +10,6 @@ export const Process = {
   ledBy: nodesVia('out', ['LED_BY']),
   partners: nodesVia('out', ['PARTNER']),
   mandatedBy: linksVia('in', ['MANDATES', 'ASKS']),
+  mandatedByConnection: connectionOfLinks(linksVia('in', ['MANDATES', 'ASKS'])),
   meetings: meetingsOf,
 };

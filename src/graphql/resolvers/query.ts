@@ -5,6 +5,9 @@ import { listAllNodes } from '../../store/list-all-nodes';
 import type { GraphQLContext } from '../context';
 import { codeArg, firstArg, parseArgs, perLimit } from '../parse-args';
 import { connectionOf, definedProps } from './connection';
+import { isBackwards, pageArgsOf } from '../connection-args';
+import { cursorKey, rankKey, sliceConnection } from '../slice-connection';
+import { BadUserInputError } from '../../domain/errors';
 
 const lookup = (type: NodeType, argument: string) => {
   const schema = z.object({ [argument]: codeArg });
@@ -41,7 +44,26 @@ const searchArgs = perLimit((max) =>
     first: firstArg(max),
   }),
 );
+const searchConnectionArgs = z.object({
+  query: z.string().trim().min(1, 'a non-empty query').max(200, 'a query of at most 200 characters'),
+  types: z.array(z.enum(NODE_TYPES)).nullish(),
+});
+/** How deep into a ranking a cursor may point: a search is for the best hits, not a way to list the graph. */
+const MAX_SEARCH_DEPTH = 10_000;
+const SEARCH_PAGE_SIZE = 20;
+
 const objectiveArgs = z.object({ number: z.number().int().min(1, 'an objective number from 1 to 5').max(99) });
+
+function rankOf(cursor: string, argument: 'after' | 'before'): number {
+  const rank = Number(cursorKey(cursor, 'hit', argument));
+  if (!Number.isInteger(rank) || rank < 0 || rank >= MAX_SEARCH_DEPTH) {
+    throw new BadUserInputError(`Cursor "${cursor.slice(0, 64)}" is not one this search returned.`, {
+      argument,
+      expected: `a cursor from a previous page of the same search, within its first ${MAX_SEARCH_DEPTH} hits`,
+    });
+  }
+  return rank;
+}
 
 /** Resolvers of the root `Query` type's lookups, lists and search. */
 export const Query = {
@@ -54,6 +76,31 @@ export const Query = {
   search: async (_root: unknown, args: unknown, ctx: GraphQLContext) => {
     const parsed = parseArgs(searchArgs(ctx.limits.MAX_PAGE_SIZE), args);
     return ctx.store.search({ text: parsed.query, types: parsed.types ?? undefined, first: parsed.first });
+  },
+  // A page of the ranking: the hits up to the page's end (plus one, to learn whether more follow) are
+  // asked of the store, and the page cut from them by rank. Cursors are ranks: a repeated search
+  // ranks the same way until the graph changes.
+  searchConnection: async (_root: unknown, args: Record<string, unknown>, ctx: GraphQLContext) => {
+    const { query, types } = parseArgs(searchConnectionArgs, { query: args.query, types: args.types });
+    const given = { ...args, first: args.first ?? (args.last == null && args.before == null ? SEARCH_PAGE_SIZE : undefined) };
+    const page = pageArgsOf(given, ctx.limits.MAX_PAGE_SIZE);
+    let end: number;
+    if (isBackwards(page)) {
+      if (page.before === undefined) {
+        throw new BadUserInputError('A search is ranked best first: page backwards from a cursor (`before`), or forwards with `first`.', {
+          argument: 'last',
+          expected: '`before` with `last`',
+        });
+      }
+      // The hit at the cursor too: it says that hits follow the page.
+      end = rankOf(page.before, 'before') + 1;
+    } else {
+      end = (page.after === undefined ? 0 : rankOf(page.after, 'after') + 1) + page.first + 1;
+    }
+    const hits = await ctx.store.search({ text: query, types: types ?? undefined, first: end });
+    const ranked = hits.map((hit, rank) => ({ hit, rank }));
+    const connection = sliceConnection(ranked, (item) => rankKey(item.rank), page, 'hit');
+    return { ...connection, nodes: connection.nodes.map((item) => item.hit), edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.hit })) };
   },
   dataset: async (_root: unknown, _args: unknown, ctx: GraphQLContext) => {
     const [info, counts] = await Promise.all([ctx.store.datasetInfo(), ctx.store.counts()]);

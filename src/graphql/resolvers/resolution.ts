@@ -1,5 +1,6 @@
 import type { GraphNode } from '../../domain/graph-records';
 import type { GraphQLContext } from '../context';
+import { connectionOfLinks } from './link-connections';
 import { nodeFields } from './node-fields';
 import { linksAt, linksVia, nodeVia, nodesAt, nodesVia, prop, type LinkView } from './relations';
 
@@ -16,6 +17,7 @@ export const Resolution = {
   venue: prop('venue'),
   shortLabel: prop('shortLabel'),
   mandates: resolutionMandates,
+  mandatesConnection: connectionOfLinks(resolutionMandates),
   paragraphs: nodesVia('in', ['PART_OF'], ['Paragraph']),
   relations: linksVia('out', RESOLUTION_RELATIONS),
   citedBy: linksVia('in', RESOLUTION_RELATIONS),

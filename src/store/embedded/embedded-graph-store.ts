@@ -4,9 +4,9 @@ import type { EdgeType } from '../../domain/edge-types';
 import { EDGE_TYPES } from '../../domain/edge-types';
 import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records';
 import { NODE_TYPES, type NodeType } from '../../domain/node-types';
-import { toSortKey } from '../../domain/sort-key';
+import { compareCodes, toSortKey } from '../../domain/sort-key';
 import { TopK } from './top-k';
-import { decodeCursor, encodeCursor, isAfter } from '../cursor';
+import { decodeCursor, encodeCursor, isAfter, isBefore } from '../cursor';
 import type {
   AuditEntry,
   AuditPage,
@@ -136,7 +136,8 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async listNodes(query: ListNodesQuery): Promise<NodePage> {
     this.assertOpen();
-    const position = query.after === undefined ? null : decodeCursor(query.after);
+    if ('last' in query) return this.listNodesFromEnd(query);
+    const position = query.after === undefined ? null : decodeCursor(query.after, 'after');
     const { ids, keys } = this.sortedOfType(query.type);
     // Cursors are positions in the sorted list: the first node after one is found by binary search,
     // so a page costs its own size, not the type's (×1000: 22 ms for first 50 of 96k initiatives).
@@ -169,7 +170,37 @@ export class EmbeddedGraphStore implements GraphStore {
         }
       }
     }
-    return { nodes, cursors, hasNextPage, ...(query.withTotal ? { totalCount } : {}) };
+    return { nodes, cursors, hasNextPage, hasPreviousPage: position !== null, ...(query.withTotal ? { totalCount } : {}) };
+  }
+
+  // The `last` nodes before a cursor (or at the end): the same binary search, walked backwards.
+  private listNodesFromEnd(query: Extract<ListNodesQuery, { last: number }>): NodePage {
+    const position = query.before === undefined ? null : decodeCursor(query.before, 'before');
+    const { ids, keys } = this.sortedOfType(query.type);
+    const end = position ? firstNotBefore(keys, ids, position) : ids.length;
+    const picked: number[] = [];
+    let hasPreviousPage = false;
+    const filter = query.filter;
+    for (let i = end - 1; i >= 0; i--) {
+      if (filter && !matchesFilter(this.graph.getNodeAttributes(ids[i]!), filter)) continue;
+      if (picked.length < query.last) picked.push(i);
+      else {
+        hasPreviousPage = true;
+        break;
+      }
+    }
+    picked.reverse();
+    let totalCount: number | undefined;
+    if (query.withTotal) {
+      totalCount = filter ? ids.filter((id) => matchesFilter(this.graph.getNodeAttributes(id), filter)).length : ids.length;
+    }
+    return {
+      nodes: picked.map((i) => this.graph.getNodeAttributes(ids[i]!)),
+      cursors: picked.map((i) => encodeCursor({ sortKey: keys[i]!, id: ids[i]! })),
+      hasNextPage: position !== null,
+      hasPreviousPage,
+      ...(totalCount !== undefined ? { totalCount } : {}),
+    };
   }
 
   async listEdges(query: ListEdgesQuery): Promise<GraphEdge[]> {
@@ -588,6 +619,18 @@ interface TypeList {
 }
 
 /** Index of the first (key, id) in the sorted lists that comes after `position`; `ids.length` if none. */
+/** The index of the first node that does not come before `position` (the end of the page before it). */
+function firstNotBefore(keys: readonly string[], ids: readonly string[], position: { sortKey: string; id: string }): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (isBefore(keys[mid]!, ids[mid]!, position)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function firstAfter(keys: readonly string[], ids: readonly string[], position: { sortKey: string; id: string }): number {
   let low = 0;
   let high = ids.length;

@@ -106,22 +106,37 @@ export class Neo4jGraphStore implements GraphStore {
 
   async listNodes(query: ListNodesQuery): Promise<NodePage> {
     // A bad cursor is the caller's mistake: refuse it before touching the database.
-    const position = query.after === undefined ? null : decodeCursor(query.after);
+    const backwards = 'last' in query;
+    const position = backwards
+      ? query.before === undefined ? null : decodeCursor(query.before, 'before')
+      : query.after === undefined ? null : decodeCursor(query.after, 'after');
+    const size = backwards ? query.last : query.first;
     const filter = filterParams(query.type, query.filter);
     const { records, total } = await this.read(async (tx) => ({
-      records: await this.run(tx, 'list-nodes', {
-        ...filter,
-        afterKey: position?.sortKey ?? null,
-        afterId: position?.id ?? null,
-        limit: neo4j.int(query.first + 1),
-      }),
+      // Backwards: list-nodes-from-end reads the index from the cursor down, nearest first.
+      records: backwards
+        ? await this.run(tx, 'list-nodes-from-end', {
+            ...filter,
+            beforeKey: position?.sortKey ?? null,
+            beforeId: position?.id ?? null,
+            limit: neo4j.int(size + 1),
+          })
+        : await this.run(tx, 'list-nodes', {
+            ...filter,
+            afterKey: position?.sortKey ?? null,
+            afterId: position?.id ?? null,
+            limit: neo4j.int(size + 1),
+          }),
       total: query.withTotal ? toNumber((await this.run(tx, 'count-nodes', filter))[0]!.get('total')) : undefined,
     }));
-    const nodes = records.slice(0, query.first).map((record) => fromNodeProperties((record.get('n') as Neo4jNode).properties));
+    const read = records.slice(0, size).map((record) => fromNodeProperties((record.get('n') as Neo4jNode).properties));
+    const nodes = backwards ? read.reverse() : read;
+    const more = records.length > size;
     return {
       nodes,
       cursors: nodes.map((node) => encodeCursor({ sortKey: toSortKey(node.code), id: node.id })),
-      hasNextPage: records.length > query.first,
+      hasNextPage: backwards ? position !== null : more,
+      hasPreviousPage: backwards ? more : position !== null,
       ...(total !== undefined ? { totalCount: total } : {}),
     };
   }

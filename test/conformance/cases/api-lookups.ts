@@ -31,7 +31,7 @@ const MANDATE = `id kind by { id } assignee { id } document paragraph action rel
 function mandateJson(seeds: SeedModel, edgeId: string) {
   const edge = seeds.edge(edgeId);
   return {
-    id: edge.id,
+    id: `Mandate:${edge.id}`,
     kind: edge.type,
     by: { id: edge.from },
     assignee: { id: edge.to },
@@ -47,7 +47,7 @@ const FACILITATION = `id role roleWordInSource entity { id } actionLine { id } c
 function facilitationJson(seeds: SeedModel, edgeId: string) {
   const edge = seeds.edge(edgeId);
   return {
-    id: edge.id,
+    id: `Facilitation:${edge.id}`,
     role: upper(edge.props.role),
     roleWordInSource: edge.props.roleWordInSource ?? null,
     entity: { id: edge.from },
@@ -61,7 +61,7 @@ function matrixJson(seeds: SeedModel, edgeId: string) {
   const edge = seeds.edge(edgeId);
   const toTarget = seeds.node(edge.to).type === 'SdgTarget';
   return {
-    id: edge.id,
+    id: `MatrixLink:${edge.id}`,
     level: toTarget ? 'TARGET' : 'GOAL',
     actionLine: { id: edge.from },
     target: toTarget ? { id: edge.to } : null,
@@ -73,7 +73,7 @@ function matrixJson(seeds: SeedModel, edgeId: string) {
 const ACTIVITY = `id label entity { id } actionLine { id }`;
 const activityJson = (seeds: SeedModel, edgeId: string) => {
   const edge = seeds.edge(edgeId);
-  return { id: edge.id, label: edge.props.label ?? null, entity: { id: edge.from }, actionLine: { id: edge.to } };
+  return { id: `Activity:${edge.id}`, label: edge.props.label ?? null, entity: { id: edge.from }, actionLine: { id: edge.to } };
 };
 
 const edgeIds = (seeds: SeedModel, id: string, direction: 'in' | 'out', types: Parameters<SeedModel['neighbours']>[2]) =>

@@ -45,7 +45,7 @@ export const batching: CaseGroup = {
               actionLines: seeds.linked(target.id, 'in', ['MATRIX_LINK']).map((line) => ({
                 id: line.id,
                 facilitators: seeds.neighbours(line.id, 'in', ['FACILITATES']).map(({ edge, node }) => ({
-                  id: edge.id,
+                  id: `Facilitation:${edge.id}`,
                   entity: { id: node.id, code: node.code },
                 })),
               })),

@@ -63,6 +63,7 @@ export const portReads: CaseGroup = {
             nodes: expected,
             cursors: expected.map(cursorOf),
             hasNextPage: seen.length + pageSize < all.length,
+            hasPreviousPage: after !== undefined,
             totalCount: all.length,
           });
           seen.push(...page.nodes);
@@ -82,6 +83,7 @@ export const portReads: CaseGroup = {
           nodes: seeds.ofType('SdgIndicator', byAlias),
           cursors: seeds.ofType('SdgIndicator', byAlias).map(cursorOf),
           hasNextPage: false,
+          hasPreviousPage: false,
           totalCount: seeds.ofType('SdgIndicator', byAlias).length,
         });
         expect(seeds.ofType('SdgIndicator', byAlias)).toContainEqual(multi);
@@ -90,7 +92,7 @@ export const portReads: CaseGroup = {
         const expected = seeds.ofType('SdgTarget', both);
         expect(expected.length).toBe(2);
         const page = await store().listNodes({ type: 'SdgTarget', filter: both, first: 10 });
-        expect(page).toEqual({ nodes: expected, cursors: expected.map(cursorOf), hasNextPage: false });
+        expect(page).toEqual({ nodes: expected, cursors: expected.map(cursorOf), hasNextPage: false, hasPreviousPage: false });
 
         const year = seeds.pick('Resolution', (n) => typeof n.props.year === 'number').props.year!;
         const byYear = { props: { year } };
@@ -107,12 +109,14 @@ export const portReads: CaseGroup = {
           nodes: [],
           cursors: [],
           hasNextPage: true,
+          hasPreviousPage: false,
           totalCount: total,
         });
         expect(await store().listNodes({ type: 'GdcPrinciple', filter: { props: { nothing: 'x' } }, first: 5 })).toEqual({
           nodes: [],
           cursors: [],
           hasNextPage: false,
+          hasPreviousPage: false,
         });
         await expect(store().listNodes({ type: 'ActionLine', first: 5, after: 'not-a-cursor' })).rejects.toMatchObject({
           code: 'BAD_USER_INPUT',
@@ -128,6 +132,58 @@ export const portReads: CaseGroup = {
           nodes: [],
           cursors: [],
           hasNextPage: false,
+          hasPreviousPage: true,
+        });
+      },
+    },
+    {
+      name: 'listNodes with last/before pages back from the end in code order, the same pages as forwards',
+      async run({ store, seeds }) {
+        const all = seeds.ofType('SdgTarget');
+        const pageSize = 50;
+        const seen: GraphNode[] = [];
+        let before: string | undefined;
+        for (;;) {
+          const page = await store().listNodes({ type: 'SdgTarget', last: pageSize, before, withTotal: true });
+          const end = all.length - seen.length;
+          const expected = all.slice(Math.max(0, end - pageSize), end);
+          expect(page).toEqual({
+            nodes: expected,
+            cursors: expected.map(cursorOf),
+            hasNextPage: before !== undefined,
+            hasPreviousPage: end - pageSize > 0,
+            totalCount: all.length,
+          });
+          seen.unshift(...page.nodes);
+          if (!page.hasPreviousPage) break;
+          before = page.cursors[0];
+        }
+        expect(seen).toEqual(all);
+      },
+    },
+    {
+      name: 'listNodes with last/before filters as forwards does, and refuses a foreign cursor naming before',
+      async run({ store, seeds }) {
+        const goal9 = { props: { goal: '9' } };
+        const targets = seeds.ofType('SdgTarget', goal9);
+        expect(targets.length).toBeGreaterThan(3);
+        const lastTwo = await store().listNodes({ type: 'SdgTarget', filter: goal9, last: 2, withTotal: true });
+        expect(lastTwo).toEqual({
+          nodes: targets.slice(-2),
+          cursors: targets.slice(-2).map(cursorOf),
+          hasNextPage: false,
+          hasPreviousPage: true,
+          totalCount: targets.length,
+        });
+        // Before a cursor of another goal's target: only goal 9's targets before that position.
+        const other = seeds.pick('SdgTarget', (n) => n.props.goal === '10');
+        const before = await store().listNodes({ type: 'SdgTarget', filter: goal9, last: 100, before: cursorOf(other) });
+        const expected = targets.filter((t) => seeds.ofType('SdgTarget').indexOf(t) < seeds.ofType('SdgTarget').indexOf(other));
+        expect(before).toEqual({ nodes: expected, cursors: expected.map(cursorOf), hasNextPage: true, hasPreviousPage: false });
+        expect(await store().listNodes({ type: 'ActionLine', last: 0 })).toEqual({ nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: true });
+        await expect(store().listNodes({ type: 'ActionLine', last: 5, before: 'not-a-cursor' })).rejects.toMatchObject({
+          code: 'BAD_USER_INPUT',
+          details: { argument: 'before' },
         });
       },
     },

@@ -62,7 +62,7 @@ export const writes: CaseGroup = {
         // The API reads the same store.
         const viaApi = await graphql(`{ entity(code: "TEST-CONFORMANCE") { code name(lang: ZH) facilitates { id role } } }`, undefined, store);
         expect(viaApi.body).toEqual({
-          data: { entity: { code: 'TEST-CONFORMANCE', name: '一致性测试机构', facilitates: [{ id: edge.id, role: 'CONTRIBUTOR' }] } },
+          data: { entity: { code: 'TEST-CONFORMANCE', name: '一致性测试机构', facilitates: [{ id: `Facilitation:${edge.id}`, role: 'CONTRIBUTOR' }] } },
         });
 
         const renamed: GraphNode = { ...testEntity, name: { en: 'Renamed test body' }, props: { kind: 'test_fixture_2' } };
