@@ -138,7 +138,8 @@ describe('checkSeeds: seeds read from disk', () => {
     }
     const split = loadSeeds(dir);
     expect(split.nodeFiles.length + split.edgeFiles.length).toBeGreaterThan(whole.nodeFiles.length + whole.edgeFiles.length);
-    const records = (seeds: typeof whole) => [...seeds.nodeFiles, ...seeds.edgeFiles].flatMap((f) => f.records).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const records = (seeds: typeof whole) =>
+      [...seeds.nodeFiles.flatMap((f) => f.records), ...seeds.edgeFiles.flatMap((f) => f.records)].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(records(split)).toEqual(records(whole));
     expect(checkSeeds(split).errors).toEqual([]);
   });
