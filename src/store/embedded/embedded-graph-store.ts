@@ -4,7 +4,7 @@ import type { EdgeType } from '../../domain/edge-types';
 import { EDGE_TYPES } from '../../domain/edge-types';
 import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records';
 import { NODE_TYPES, type NodeType } from '../../domain/node-types';
-import { compareCodes, toSortKey } from '../../domain/sort-key';
+import { toSortKey } from '../../domain/sort-key';
 import { TopK } from './top-k';
 import { decodeCursor, encodeCursor, isAfter, isBefore } from '../cursor';
 import type {
