@@ -17,6 +17,9 @@ import {
 } from './curation-inputs';
 
 /** What one planned change will produce: the record written, or the id removed. */
+/** The changes `applyChanges` takes, one per field of `ChangeInput`: the values of the `ChangeOperation` enum. */
+export const CHANGE_OPERATIONS = ['createNode', 'updateNode', 'deleteNode', 'createLink', 'updateLink', 'deleteLink'] as const;
+
 export type PlannedOutcome =
   | { op: 'createNode' | 'updateNode'; id: string; node: GraphNode }
   | { op: 'createLink' | 'updateLink'; id: string; edge: GraphEdge }

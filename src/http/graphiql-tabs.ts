@@ -15,9 +15,9 @@ export const GRAPHIQL_TABS = [
 `,
   `# Search in any UN language: Chinese needs no spaces.
 {
-  search(query: "国际电信联盟", first: 5) {
-    score
-    node { id code name(lang: ZH) }
+  searchConnection(query: "国际电信联盟", first: 5) {
+    nodes { score node { id code name(lang: ZH) } }
+    pageInfo { hasNextPage endCursor }
   }
 }
 `,

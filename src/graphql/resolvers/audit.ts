@@ -50,6 +50,7 @@ export const auditQueries = {
 /** Resolvers of `AuditEntry`. */
 export const AuditEntry = {
   operations: (entry: StoredAuditEntry) => entry.ops.map((op) => JSON.stringify(op)),
+  operationRecords: (entry: StoredAuditEntry) => entry.ops,
   // Each change carries its batch's seq, for an id of its own.
   changes: (entry: StoredAuditEntry) => entry.changes.map((change) => ({ ...change, seq: entry.seq })),
 };
@@ -61,6 +62,9 @@ export const AuditChange = {
   recordId: (change: RecordChange) => change.id,
   before: (change: RecordChange) => (change.before === null ? null : JSON.stringify(change.before)),
   after: (change: RecordChange) => (change.after === null ? null : JSON.stringify(change.after)),
+  // The same records as JSON values (the JSON scalar), not as text to parse again.
+  beforeRecord: (change: RecordChange) => change.before,
+  afterRecord: (change: RecordChange) => change.after,
 };
 
 /** `RecordKind` values as stored. */

@@ -3,6 +3,7 @@
  * and stores speak the data's vocabulary (`'zh'`, `'lead_facilitator'`) and
  * the API speaks GraphQL's (`ZH`, `LEAD_FACILITATOR`).
  */
+import { CHANGE_OPERATIONS } from '../../curation/change-planner';
 import { FACILITATOR_ROLES } from '../../domain/edge-types';
 import { CONFIDENCES } from '../../domain/graph-records';
 import { LANGS } from '../../domain/lang';
@@ -26,4 +27,6 @@ export const enums = {
   MatrixLevel: upperToLower(['target', 'goal']),
   GdcStatus: upperToLower(enumValues(NODE_VOCABULARY.GdcCommitment.props.status)),
   StudyStatus: upperToLower(enumValues(NODE_VOCABULARY.MappingStudy.props.status)),
+  // CREATE_NODE → createNode: the names of ChangeInput's fields, which `ChangeOutcome.op` gives as text.
+  ChangeOperation: Object.fromEntries(CHANGE_OPERATIONS.map((op) => [op.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), op])),
 };

@@ -3,6 +3,7 @@ import { ActionLine } from './action-line';
 import { analyticsQuery, analyticsResolution, analyticsTypes } from './analytics';
 import { Entity } from './entity';
 import { enums } from './enums';
+import { JSONScalar } from './json-scalar';
 import { provenanceFields } from './evidence';
 import { GdcCommitment, GdcObjective, GdcPrinciple } from './gdc';
 import { Initiative } from './initiative';
@@ -27,6 +28,7 @@ import { Theme } from './theme';
 /** Every resolver of the schema, by GraphQL type. */
 export const resolvers = {
   ...enums,
+  JSON: JSONScalar,
   Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries, ...linkingQuery, ...linkingImportQuery },
   Mutation: { ...Mutation, ...linkingMutations },
   DeleteResult,

@@ -106,6 +106,7 @@ export const Mutation = {
         applied: written.applied,
         outcomes: planner.outcomes.map((o, index) => ({
           op: o.op,
+          operation: o.op,
           // Unique across types and writes (the record's own id is `recordId`): the batch's audit seq and the change's place in it.
           id: `ChangeOutcome:${written.audit.seq}|${index}`,
           recordId: o.id,
