@@ -71,16 +71,9 @@ const expectations: Record<string, PlanExpectation> = {
       { operator: /NodeByLabelScan/, why: 'names the query contains (phrase branch): no index answers "which stored line is inside this text"' },
     ],
   },
-  'count-node-types': {
-    params: {},
-    uses: [],
-    allowedScans: [{ operator: /NodeByLabelScan/, why: 'counts every node by type' }],
-  },
-  'count-edge-types': {
-    params: {},
-    uses: [],
-    allowedScans: [{ operator: /./, why: 'counts every relationship by type' }],
-  },
+  // Answered from the count store: no node or relationship is read (they were full scans).
+  'count-node-types': { params: {}, uses: [/NodeCountFromCountStore/], forbids: [/Scan/] },
+  'count-edge-types': { params: {}, uses: [/RelationshipCountFromCountStore/], forbids: [/Scan/] },
   'dataset-info': { params: {}, uses: [/NodeUniqueIndexSeek.*:Dataset\(id\)/] },
   'list-audit': {
     params: { afterSeq: neo4j.int(0), keyId: null, action: null, recordId: null, since: null, until: null, limit: neo4j.int(11) },
