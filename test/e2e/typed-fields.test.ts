@@ -1,4 +1,5 @@
 import { hashApiKey } from '../../src/auth/api-key-authenticator';
+import { DateTimeScalar } from '../../src/graphql/resolvers/date-time-scalar';
 import { createTestApp, type GraphQLResponse } from './test-app';
 
 // The typed replacements of text fields: what `op` and the audit's JSON text said, as an enum and JSON values.
@@ -59,5 +60,31 @@ describe('api: enums and JSON values beside the text fields they replace', () =>
     }
     const created = entries[0]!.changes[0]!;
     expect(created).toMatchObject({ beforeRecord: null, afterRecord: expect.objectContaining({ id: 'Initiative:typed-fields', type: 'Initiative' }) });
+  });
+
+  it('gives every time the service writes as a DateTime beside its deprecated text, the same instant', async () => {
+    const body = await post(
+      ADMIN,
+      '{ dataset { builtAt builtAtTime releases { date dateTime } changes(since: "1.0.0", first: 5) { nodes { at atTime } } } auditLog(first: 5) { entries { at atTime } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    const data = body.data as {
+      dataset: { builtAt: string; builtAtTime: string; releases: { date: string; dateTime: string }[]; changes: { nodes: { at: string; atTime: string }[] } };
+      auditLog: { entries: { at: string; atTime: string }[] };
+    };
+    const pairs: [string, string][] = [
+      [data.dataset.builtAt, data.dataset.builtAtTime],
+      ...data.dataset.releases.map((r): [string, string] => [r.date, r.dateTime]),
+      ...data.dataset.changes.nodes.map((c): [string, string] => [c.at, c.atTime]),
+      ...data.auditLog.entries.map((e): [string, string] => [e.at, e.atTime]),
+    ];
+    expect(pairs.length).toBeGreaterThan(5);
+    for (const [text, time] of pairs) expect([time, Number.isNaN(Date.parse(time))]).toEqual([text, false]);
+  });
+
+  it('refuses to send or take as a DateTime what is not an ISO date-time with offset', () => {
+    expect(DateTimeScalar.serialize('2026-12-01T21:23:21.183Z')).toBe('2026-12-01T21:23:21.183Z');
+    for (const bad of ['2026-12-01', '1 Dec 2026', 1733000000, null]) expect(() => DateTimeScalar.serialize(bad)).toThrow(/DateTime cannot represent/);
+    expect(() => DateTimeScalar.parseValue('2026-13-45T99:00:00Z')).toThrow(/ISO 8601/);
   });
 });

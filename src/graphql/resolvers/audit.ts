@@ -51,6 +51,7 @@ export const auditQueries = {
 export const AuditEntry = {
   operations: (entry: StoredAuditEntry) => entry.ops.map((op) => JSON.stringify(op)),
   operationRecords: (entry: StoredAuditEntry) => entry.ops,
+  atTime: (entry: StoredAuditEntry) => entry.at,
   // Each change carries its batch's seq, for an id of its own.
   changes: (entry: StoredAuditEntry) => entry.changes.map((change) => ({ ...change, seq: entry.seq })),
 };

@@ -102,6 +102,7 @@ async function readAudit(store: GraphStore, since: string | undefined): Promise<
 
 /** Resolvers of the `Dataset` fields that read the release history. */
 export const datasetHistoryFields = {
+  builtAtTime: (dataset: { builtAt: string }) => dataset.builtAt,
   releases: (_dataset: unknown, _args: unknown, ctx: GraphQLContext) =>
     (ctx.releases?.releases ?? []).map((r) => ({
       ...r,
@@ -140,6 +141,7 @@ export const datasetHistoryFields = {
 
 /** Resolvers of `DatasetChange`: the current record, when it still exists. */
 export const DatasetChangeType = {
+  atTime: (c: DatasetChange) => c.at,
   // Unique across types (a normalised cache keys records by id): the record's own id is `recordId`.
   id: (c: DatasetChange) => `DatasetChange:${c.via}|${c.id}`,
   recordId: (c: DatasetChange) => c.id,

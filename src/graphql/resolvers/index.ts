@@ -4,6 +4,7 @@ import { analyticsQuery, analyticsResolution, analyticsTypes } from './analytics
 import { Entity } from './entity';
 import { enums } from './enums';
 import { JSONScalar } from './json-scalar';
+import { DateTimeScalar } from './date-time-scalar';
 import { provenanceFields } from './evidence';
 import { GdcCommitment, GdcObjective, GdcPrinciple } from './gdc';
 import { Initiative } from './initiative';
@@ -29,6 +30,7 @@ import { Theme } from './theme';
 export const resolvers = {
   ...enums,
   JSON: JSONScalar,
+  DateTime: DateTimeScalar,
   Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries, ...linkingQuery, ...linkingImportQuery },
   Mutation: { ...Mutation, ...linkingMutations },
   DeleteResult,
@@ -40,6 +42,8 @@ export const resolvers = {
   RecordKind,
   ...analyticsTypes,
   Dataset: datasetHistoryFields,
+  // The typed twin of `date` (a seed release's build time).
+  Release: { dateTime: (release: { date: string }) => release.date },
   DatasetChange: DatasetChangeType,
   ...linkingTypes,
   DocumentImport: linkingImportTypes.DocumentImport,
