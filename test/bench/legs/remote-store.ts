@@ -42,12 +42,14 @@ export const remoteStoreLeg: BenchLeg = {
       }
     }
     const cpu = (r: Round) => (r.cpuUsPerRequest === undefined ? 'n/a' : (r.cpuUsPerRequest / 1000).toFixed(1));
+    // The naive build can answer nothing within a slice (each request queues hundreds of calls): say so.
+    const ratio = (r: { ours: Round; naive: Round }) => (r.naive.rps > 0 ? `${(r.ours.rps / r.naive.rps).toFixed(1)}×` : 'naive answered none');
     const lines = [
       '| per store call | ours req/s | naive req/s | ours/naive | CPU ms/req ours · naive | p50 / p99 ms ours | p50 / p99 ms naive |',
       '|---|---:|---:|---:|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.latencyUs} µs wait${r.cpuUs ? ` + ${r.cpuUs} µs CPU (assumed driver cost)` : ''} | ${r.ours.rps.toFixed(0)} | ${r.naive.rps.toFixed(1)} | ${(r.ours.rps / r.naive.rps).toFixed(1)}× | ${cpu(r.ours)} · ${cpu(r.naive)} | ${r.ours.p50.toFixed(1)} / ${r.ours.p99.toFixed(1)} | ${r.naive.p50.toFixed(1)} / ${r.naive.p99.toFixed(1)} |`,
+          `| ${r.latencyUs} µs wait${r.cpuUs ? ` + ${r.cpuUs} µs CPU (assumed driver cost)` : ''} | ${r.ours.rps.toFixed(0)} | ${r.naive.rps.toFixed(1)} | ${ratio(r)} | ${cpu(r.ours)} · ${cpu(r.naive)} | ${r.ours.p50.toFixed(1)} / ${r.ours.p99.toFixed(1)} | ${r.naive.p50.toFixed(1)} / ${r.naive.p99.toFixed(1)} |`,
       ),
     ];
     const at1ms = rows.find((r) => r.latencyUs === 1000 && r.cpuUs === 0);
@@ -58,7 +60,7 @@ export const remoteStoreLeg: BenchLeg = {
         ? [
             {
               target: 'depth-3 against the simulated 1 ms store ≥ 10× the naive build',
-              measured: `${(at1ms.ours.rps / at1ms.naive.rps).toFixed(1)}× (${at1ms.ours.rps.toFixed(0)} vs ${at1ms.naive.rps.toFixed(1)} req/s)`,
+              measured: `${ratio(at1ms)} (${at1ms.ours.rps.toFixed(0)} vs ${at1ms.naive.rps.toFixed(1)} req/s)`,
               met: at1ms.ours.rps / at1ms.naive.rps >= 10,
             },
           ]
