@@ -225,7 +225,16 @@ async function main(): Promise<void> {
   }
 
   const scale: ScaleResult[] = [];
-  for (const factor of settings.scales) scale.push(await runScale(factor, seeds, workloads, results, settings, secondsLeft));
+  for (const factor of settings.scales) {
+    // A scale point that fails (out of memory, too slow to start) is reported as such; the run goes on.
+    scale.push(
+      await runScale(factor, seeds, workloads, results, settings, secondsLeft).catch((error: unknown): ScaleResult => {
+        const why = `failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+        log(`×${factor}: ${why}`);
+        return { factor, nodes: NaN, edges: NaN, coldStartMs: NaN, rssAfterLoad: null, peakRss: null, workloads: [], skipped: why };
+      }),
+    );
+  }
 
   let profile: BenchReport['profile'];
   if (values.profile) profile = await runProfile(results, workloads, load);
@@ -306,7 +315,8 @@ async function runScale(
       // limit out of the way: its data-derived bounds grow with the graph (overlap passes MAX_COST at ×100).
       env: { ...QUIET, ...NO_CACHE, MAX_COST: '100000000', EXPENSIVE_COST: '100000000', SEEDS_DIR: dir },
       nodeArgs: big ? ['--max-old-space-size=12000'] : [],
-      timeoutMs: needed * 1000,
+      // Start-up is the slow part of a large point, slower still on a loaded machine: wait well past the estimate.
+      timeoutMs: Math.max(120, factor * 0.3) * 1000,
     });
     const lookup = workloads.find((w) => w.name === 'lookup')!;
     while (typeof (await answerOf(server.url, lookup).catch(() => null)) !== 'string');
