@@ -17,10 +17,12 @@ const SEEN_ONCE: CompileOutcome = { fallback: 'seen once: compiled when it comes
  * empties it.
  */
 export class CompiledQueryCache {
-  private readonly entries = new Map<string, CompileOutcome>();
+  // By document text (LRU order), then by operation name: no key string is built per request (a document can be
+  // 100 kB, and most requests carry a new one).
+  private readonly entries = new Map<string, Map<string, CompileOutcome>>();
   private schema: GraphQLSchema | null = null;
 
-  /** @param maxEntries how many operations stay compiled (each holds generated code: tens of kB). */
+  /** @param maxEntries how many documents stay compiled (each holds generated code: tens of kB). */
   constructor(private readonly maxEntries: number) {}
 
   get size(): number {
@@ -35,13 +37,16 @@ export class CompiledQueryCache {
       this.entries.clear();
       this.schema = schema;
     }
-    const key = `${operationName ?? ''}\n${text}`;
-    const known = this.entries.get(key);
+    const name = operationName ?? '';
+    let operations = this.entries.get(text);
     // Re-inserted: a Map iterates in insertion order, so its first key is the least recently used.
-    if (known) this.entries.delete(key);
-    const outcome = known === undefined ? SEEN_ONCE : known === SEEN_ONCE ? compile(schema, document, operationName) : known;
-    this.entries.set(key, outcome);
+    if (operations) this.entries.delete(text);
+    else operations = new Map();
+    this.entries.set(text, operations);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    const known = operations.get(name);
+    const outcome = known === undefined ? SEEN_ONCE : known === SEEN_ONCE ? compile(schema, document, operationName) : known;
+    operations.set(name, outcome);
     return outcome;
   }
 }

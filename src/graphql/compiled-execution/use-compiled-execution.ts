@@ -36,10 +36,11 @@ export function useCompiledExecution(maxEntries: number): Plugin<GraphQLContext>
       const operation = operationToRun(args.document, args.operationName);
       if (!operation || operation.operation !== 'query') return;
       if ((args.contextValue as Partial<GraphQLContext>).timeSlice?.started) return;
-      const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 50 });
-      if (coerced.errors) return;
       const outcome = cache.get(args.schema, args.document, args.operationName);
       if (!('query' in outcome)) return;
+      // Only for a document that runs compiled: a first sighting pays nothing here.
+      const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 50 });
+      if (coerced.errors) return;
       const compiled = outcome.query;
       setExecuteFn((executeArgs) => {
         const byGraphQLJs = () => executeFn(executeArgs);

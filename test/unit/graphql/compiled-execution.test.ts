@@ -75,7 +75,8 @@ describe('compiled execution (graphql-jit) answers exactly as graphql-js', () =>
   });
 
   it('runs variables graphql-js accepts through the compiled query, with their values', async () => {
-    const query = 'query($c: String!) { actionLine(code: $c) { code } }';
+    // A document no other test sends, so its first sighting is here.
+    const query = 'query WithValues($c: String!) { actionLine(code: $c) { code } }';
     for (const code of ['C2', 'C3', 'C2', 'C7']) {
       const answer = await postGraphQL(compiled, query, { c: code });
       expect(answer.body).toEqual({ data: { actionLine: { code } } });
