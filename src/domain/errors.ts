@@ -27,9 +27,18 @@ export const ERROR_CODES = [
   // The HTTP edge (src/http/create-server.ts, the routes besides /graphql).
   'BAD_REQUEST',
   'METHOD_NOT_ALLOWED',
+  'NOT_ACCEPTABLE',
+  'SERVICE_UNAVAILABLE',
   'HEADERS_TOO_LARGE',
   'REQUEST_TIMEOUT',
   'INTERNAL_SERVER_ERROR',
+  // Manners for other clients (src/http/use-cors.ts, use-schema-routes.ts, src/graphql/use-introspection-switch.ts).
+  'CORS_ORIGIN_NOT_ALLOWED',
+  'INTROSPECTION_DISABLED',
+  // Automatic persisted queries (src/graphql/persisted-queries/).
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_HASH_MISMATCH',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ] as const;
 
 /**
@@ -39,6 +48,11 @@ export const ERROR_CODES = [
  * errors. Anything else is an internal error and is masked.
  */
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Whether `code` is one of {@link ERROR_CODES} (a code read off an unknown error). */
+export function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

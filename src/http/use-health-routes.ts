@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { isErrorCode, type ErrorCode } from '../domain/errors';
 import type { GraphStore } from '../store/graph-store';
 import { errorBody } from './send-error';
 
@@ -31,7 +32,7 @@ export function useHealthRoutes(store: GraphStore, { detailed }: HealthRouteOpti
         endResponse(fetchAPI.Response.json(detailed ? { status: 'ready', store: store.kind, dataset } : { status: 'ready' }));
       } catch (error) {
         const given = (error as { code?: unknown }).code;
-        const code = detailed && typeof given === 'string' ? given : 'STORE_UNAVAILABLE';
+        const code: ErrorCode = detailed && typeof given === 'string' && isErrorCode(given) ? given : 'STORE_UNAVAILABLE';
         // A coded reason (`journal`: the embedded journal failed, e.g. the disk is full) tells an operator where to look.
         const reason = (error as { details?: { reason?: unknown } }).details?.reason;
         // `code` at the top as before this body had `errors` (kept for the probes that read it).

@@ -31,6 +31,7 @@ const EMITTING = [
   new RegExp(`\\bwithCode\\([^,]+,\\s*${CODE}`, 'g'),
   new RegExp(`\\[\\d{3}, '[^']*', ${CODE}`, 'g'),
   new RegExp(`\\bsuper\\(${CODE}`, 'g'),
+  new RegExp(`\\bapqError\\([^,]+,\\s*${CODE}`, 'g'),
 ];
 
 function emittedCodes(): Map<string, string[]> {
