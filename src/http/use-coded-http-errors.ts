@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../domain/errors';
 import { errorBody, errorResponse } from './send-error';
 
 /**
@@ -32,7 +33,11 @@ export function useCodedHttpErrors(graphqlPath: string): Plugin {
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (response.status < 400) return;
-      const type = response.headers.get('content-type') ?? '';
+      // A compressed body is a body (the response cache compresses large JSON answers, errors too).
+      if (response.headers.has('content-encoding')) return;
+      // Read by iterating: headers copied from yoga's response keep its `Content-Type` spelling, which
+      // `get('content-type')` did not find there (a large error then lost its message for a generic one).
+      const type = [...response.headers].find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
       if (/\bjson\b/i.test(type)) return;
       if (type.startsWith('text/html') && (request.headers.get('accept') ?? '').includes('text/html')) return;
       const { code, message } = describeStatus(response.status, request);
@@ -60,7 +65,7 @@ const ROUTES = [
   '/ (the explorer)',
 ];
 
-function describeStatus(status: number, request: Request): { code: string; message: string } {
+function describeStatus(status: number, request: Request): { code: ErrorCode; message: string } {
   switch (status) {
     case 406:
       return {

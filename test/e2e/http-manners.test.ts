@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { buildSchema, getIntrospectionQuery, graphql, printSchema, lexicographicSortSchema } from 'graphql';
 import { createSchema } from '../../src/graphql/schema';
 import { createTestApp } from './test-app';
@@ -33,6 +34,25 @@ describe('http: every non-2xx answer has a coded JSON body', () => {
       status,
       type: 'application/json; charset=utf-8',
       body: coded(code),
+    });
+  });
+
+  it('keeps a large error answer as it is when it is sent compressed (its message is not replaced)', async () => {
+    // Over the response cache's compression threshold: a variable refused with a long value in its message.
+    const provenance = Array.from({ length: 5000 }, (_, i) => ['C1', 1, null, 'x'][i % 4]);
+    const request = {
+      query: 'mutation($v: NodeInput!) { createNode(input: $v) { id } }',
+      variables: { v: { type: 'SdgGoal', code: 'x', name: { en: 'x' }, props: [], provenance } },
+    };
+    const init = { method: 'POST', body: JSON.stringify(request) };
+    const plain = await app.fetch('http://localhost/graphql', { ...init, headers: { 'content-type': 'application/json' } });
+    const zipped = await app.fetch('http://localhost/graphql', { ...init, headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' } });
+    const plainBody = (await plain.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(plainBody.errors[0]!.message).toContain('got invalid value');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect({ status: zipped.status, body: JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')) }).toEqual({
+      status: plain.status,
+      body: plainBody,
     });
   });
 
