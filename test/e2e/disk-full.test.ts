@@ -109,7 +109,16 @@ describe('store/embedded: a full disk refuses the write with a coded error and l
     expect(held.get(refused.code)).toBe('none');
     expect(acknowledged.filter((code) => held.get(code) !== 'whole')).toEqual([]);
     expect(await auditLength(service.url)).toBe(acknowledged.length);
-    expect(await readiness(service.url)).toEqual({ status: 503, body: { status: 'unavailable', store: 'embedded', code: 'STORE_UNAVAILABLE', reason: 'journal' } });
+    expect(await readiness(service.url)).toEqual({
+      status: 503,
+      body: {
+        status: 'unavailable',
+        store: 'embedded',
+        code: 'STORE_UNAVAILABLE',
+        reason: 'journal',
+        errors: [{ message: 'The store does not answer; retry later.', extensions: { code: 'STORE_UNAVAILABLE' } }],
+      },
+    });
 
     // Room again: the next write is taken without a restart, and the service is ready again.
     unlinkSync(inside('filler'));
