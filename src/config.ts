@@ -66,8 +66,10 @@ const envSchema = z.object({
     .describe('queries kept compiled by graphql-jit (LRU by document and operation; 0: every query runs on graphql-js); see src/graphql/compiled-execution/README.md'),
   MAX_ALIASES: int(1, 1000).default(30).describe("most aliases in one query (a fragment's counted at each spread; `__typename` aliases are free)"),
   MAX_TOKENS: int(10, 1_000_000).default(5_000).describe('most lexical tokens in one query document'),
+  // 1 MiB: the largest write the API allows (2,000 mapping assertions in one call, ~150 kB of JSON) fits with room;
+  // 100 kB (the default before) refused it with PAYLOAD_TOO_LARGE.
   MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024)
-    .default(100 * 1024)
+    .default(1024 * 1024)
     .describe('largest request body accepted, declared (Content-Length) or counted (chunked); 413 past it'),
   HTTP_HEADERS_TIMEOUT_MS: int(1000, 600_000)
     .default(10_000)

@@ -55,12 +55,11 @@ export function describeGraphStore(options: DescribeGraphStoreOptions): void {
     // One service copy owns each test database, so the response cache's check for other copies'
     // writes (a datasetInfo and listAudit read per HTTP_CACHE_SYNC_MS on Neo4j) is off: it would add
     // its own store calls to the requests whose store calls the batching cases count.
-    // A curator's key for the curation cases; the body limit raised for the write-heavy case (2,000
-    // assertions are ~150 kB of JSON, over the 100 kB default: see the case).
+    // A curator's key for the curation cases. The body limit is the default: the write-heavy case
+    // (2,000 assertions, ~150 kB of JSON) must go through it as a curator would send it.
     const config = loadConfig({
       HTTP_CACHE_SYNC_MS: '0',
       API_KEYS: `${CURATOR_KEY_ID}:curator:${hashApiKey(CURATOR_KEY)}`,
-      MAX_BODY_BYTES: String(1024 * 1024),
     });
     const logger = createLogger('silent');
     const opened: GraphStore[] = [];
