@@ -28,7 +28,7 @@ export async function answerOf(url: string, workload: Workload): Promise<string 
 }
 
 export async function rootFields(url: string): Promise<Set<string>> {
-  const { text } = await post(url, JSON.stringify({ query: '{ __schema { queryType { fields { name } } } }' }));
+  const { text } = await post(url, JSON.stringify({ query: '{ __schema { queryType { fields(includeDeprecated: true) { name } } } }' }));
   const parsed = JSON.parse(text) as { data: { __schema: { queryType: { fields: { name: string }[] } } } };
   return new Set(parsed.data.__schema.queryType.fields.map((f) => f.name));
 }

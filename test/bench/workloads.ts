@@ -57,16 +57,16 @@ export const WORKLOADS: readonly Workload[] = [
   {
     name: 'searchEn',
     title: 'search, English',
-    needs: ['search'],
-    query: '{ search(query: "digital", first: 20) { score node { id code name } } }',
-    check: (d) => expect(list(d.search).length > 0, 'some hits for "digital"'),
+    needs: ['searchConnection'],
+    query: '{ searchConnection(query: "digital", first: 20) { nodes { score node { id code name } } } }',
+    check: (d) => expect(list((d.searchConnection as Json).nodes).length > 0, 'some hits for "digital"'),
   },
   {
     name: 'searchZh',
     title: 'search, Chinese',
-    needs: ['search'],
-    query: '{ search(query: "数字", first: 20) { score node { id code name(lang: ZH) } } }',
-    check: (d) => expect(list(d.search).length > 0, 'some hits for "数字"'),
+    needs: ['searchConnection'],
+    query: '{ searchConnection(query: "数字", first: 20) { nodes { score node { id code name(lang: ZH) } } } }',
+    check: (d) => expect(list((d.searchConnection as Json).nodes).length > 0, 'some hits for "数字"'),
   },
   {
     name: 'matrix',
