@@ -150,6 +150,33 @@ const MUTATION_CASES: Record<string, (tag: string) => { prepare?: () => Promise<
   }),
 };
 
+// The payload mutations (`nodeCreate`, …): each older case under the new name, selecting a payload field.
+const PAYLOAD_FORMS: Record<string, [older: string, selection: string]> = {
+  nodeCreate: ['createNode', 'node { id }'],
+  nodeUpdate: ['updateNode', 'node { id }'],
+  nodeDelete: ['deleteNode', 'deletedId'],
+  linkCreate: ['createLink', 'link { id }'],
+  linkUpdate: ['updateLink', 'link { id }'],
+  linkDelete: ['deleteLink', 'deletedId'],
+  changesApply: ['applyChanges', 'applied'],
+  mappingStudyCreate: ['createMappingStudy', 'study { id }'],
+  mappingStudyUpdate: ['updateMappingStudy', 'study { id }'],
+  mappingAssertionsAdd: ['addMappingAssertions', 'study { id }'],
+  mappingAssertionsRemove: ['removeMappingAssertions', 'study { id }'],
+  mappingStudyPublish: ['publishMappingStudy', 'study { id }'],
+  mappingStudyRevise: ['reviseMappingStudy', 'study { id }'],
+  mappingStudyDelete: ['deleteMappingStudy', 'deletedId'],
+  documentImportCreate: ['importDocument', 'documentImport { pendingCount }'],
+  documentLinksReview: ['reviewDocumentLinks', 'documentImport { pendingCount }'],
+};
+for (const [name, [older, selection]] of Object.entries(PAYLOAD_FORMS)) {
+  MUTATION_CASES[name] = (tag) => {
+    const request = MUTATION_CASES[older]!(tag);
+    const query = request.query.replace(`{ ${older}(`, `{ ${name}(`).replace(/\{ [^{}]+ \} \}$/, `{ ${selection} } }`);
+    return { ...request, query };
+  };
+}
+
 describe('curation: every mutation needs a curator or admin key', () => {
   it('has a case for every field of Mutation in the schema', () => {
     const mutation = buildSchema(readTypeDefs().join('\n')).getMutationType();

@@ -17,6 +17,7 @@ import { MappingPair, MappingStudy, mappingStudyQueries, StudyAssertion } from '
 import { Meeting } from './meeting';
 import { DatasetChangeType, datasetHistoryFields } from './dataset-changes';
 import { DeleteResult, Mutation } from './mutation';
+import { payloadMutations } from './mutation-payloads';
 import { Paragraph } from './paragraph';
 import { Process } from './process';
 import { Query } from './query';
@@ -32,7 +33,7 @@ export const resolvers = {
   JSON: JSONScalar,
   DateTime: DateTimeScalar,
   Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries, ...linkingQuery, ...linkingImportQuery },
-  Mutation: { ...Mutation, ...linkingMutations },
+  Mutation: { ...Mutation, ...linkingMutations, ...payloadMutations },
   DeleteResult,
   MappingStudy,
   StudyAssertion,

@@ -11,6 +11,7 @@ import {
 } from '../../linking/document-imports';
 import { NotFoundError } from '../../domain/errors';
 import { linkDocument } from '../../linking/link-document';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context';
 import { curate } from './mutation';
 
@@ -26,14 +27,14 @@ interface ImportView {
 }
 
 export const linkingMutations = {
-  importDocument: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
-    curate(ctx, 'importDocument', async (planner) => {
+  importDocument: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    curate(ctx, info.fieldName, async (planner) => {
       const input = parseInput(importDocumentInput, args.input, 'input');
       const documentId = await planDocumentImport(planner, input, await linkDocument(ctx.store, input.text));
       return (): ImportView => ({ documentId });
     }),
-  reviewDocumentLinks: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
-    curate(ctx, 'reviewDocumentLinks', async (planner) => {
+  reviewDocumentLinks: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    curate(ctx, info.fieldName, async (planner) => {
       const parsed = parseInput(reviewInput, args.input, 'input');
       // A proposal is named by its `id` (`LinkProposal:<link id>`) or by its `linkId`.
       const input = { ...parsed, accept: parsed.accept?.map(linkIdOfProposal), reject: parsed.reject?.map(linkIdOfProposal) };

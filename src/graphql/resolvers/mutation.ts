@@ -14,6 +14,7 @@ import {
 } from '../../curation/curation-inputs';
 import { runExclusive } from '../../curation/run-exclusive';
 import type { WriteResult } from '../../store/graph-store';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context';
 import { mappingStudyMutations } from './mapping-study-mutation';
 
@@ -65,40 +66,40 @@ const recordOf = (o: PlannedOutcome) => ('node' in o ? o.node : 'edge' in o ? { 
 
 /** Resolvers of the root `Mutation` type: generic node and link writes, batches, and mapping studies. */
 export const Mutation = {
-  createNode: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
-    curate(ctx, 'createNode', async (planner) => {
+  createNode: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    curate(ctx, info.fieldName, async (planner) => {
       await planner.createNode(parseInput(nodeInput, args.input, 'input'), 'input');
       return () => recordOf(outcome(planner));
     }),
-  updateNode: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
-    curate(ctx, 'updateNode', async (planner) => {
+  updateNode: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    curate(ctx, info.fieldName, async (planner) => {
       await planner.updateNode(parseInput(nodeUpdateInput, args.input, 'input'), 'input');
       return () => recordOf(outcome(planner));
     }),
-  deleteNode: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
-    curate(ctx, 'deleteNode', async (planner) => {
+  deleteNode: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    curate(ctx, info.fieldName, async (planner) => {
       const id = parseInput(globalIdText, args.id, 'id');
       await planner.deleteNode(id, 'id');
       return (written) => ({ id, seq: written.audit.seq, removedLinkIds: removedLinkIds(written) });
     }),
-  createLink: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
-    curate(ctx, 'createLink', async (planner) => {
+  createLink: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    curate(ctx, info.fieldName, async (planner) => {
       await planner.createLink(parseInput(linkInput, args.input, 'input'), 'input');
       return () => recordOf(outcome(planner));
     }),
-  updateLink: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
-    curate(ctx, 'updateLink', async (planner) => {
+  updateLink: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    curate(ctx, info.fieldName, async (planner) => {
       await planner.updateLink(parseInput(linkUpdateInput, args.input, 'input'), 'input');
       return () => recordOf(outcome(planner));
     }),
-  deleteLink: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext) =>
-    curate(ctx, 'deleteLink', async (planner) => {
+  deleteLink: (_root: unknown, args: { id: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    curate(ctx, info.fieldName, async (planner) => {
       const id = parseInput(linkIdInput, args.id, 'id');
       await planner.deleteLink(id, 'id');
       return (written) => ({ id, seq: written.audit.seq, removedLinkIds: [] });
     }),
-  applyChanges: (_root: unknown, args: { changes: unknown }, ctx: GraphQLContext) =>
-    curate(ctx, 'applyChanges', async (planner) => {
+  applyChanges: (_root: unknown, args: { changes: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    curate(ctx, info.fieldName, async (planner) => {
       const changes = parseInput(changesInput, args.changes, 'changes');
       await planner.prefetchChanges(changes);
       for (const [index, change] of changes.entries()) await planner.change(change, `changes.${index}`);

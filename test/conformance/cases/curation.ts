@@ -96,6 +96,30 @@ export const curation: CaseGroup = {
       },
     },
     {
+      name: 'payload mutations: nodeCreate, linkCreate and nodeDelete answer their payloads, the audit names them, a refused one writes nothing',
+      requires: 'writes',
+      async run({ freshStore, curate }) {
+        const store = await freshStore();
+        const node = { type: 'Initiative', code: 'conformance-payload', name: { en: 'Payload fixture' }, provenance: PROV };
+        const link = { type: 'ADDRESSES', from: 'Initiative:conformance-payload', to: 'ActionLine:C2', provenance: PROV };
+        const linkId = 'ADDRESSES|Initiative:conformance-payload|ActionLine:C2';
+        expect((await curate('mutation($i: NodeInput!) { nodeCreate(input: $i) { node { id code } } }', { i: node }, store)).body).toEqual({
+          data: { nodeCreate: { node: { id: 'Initiative:conformance-payload', code: 'conformance-payload' } } },
+        });
+        expect((await curate('mutation($i: LinkInput!) { linkCreate(input: $i) { link { id from { id } } } }', { i: link }, store)).body).toEqual({
+          data: { linkCreate: { link: { id: linkId, from: { id: 'Initiative:conformance-payload' } } } },
+        });
+        const refused = await curate('mutation($i: LinkInput!) { linkCreate(input: $i) { link { id } } }', { i: { ...link, to: 'ActionLine:C99' } }, store);
+        expect(refused.body.data).toBeNull();
+        expect(refused.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'NOT_FOUND', id: 'ActionLine:C99', argument: 'input.to' }]);
+        expect((await curate('mutation { nodeDelete(id: "Initiative:conformance-payload") { deletedId removedLinkIds } }', {}, store)).body).toEqual({
+          data: { nodeDelete: { deletedId: 'Initiative:conformance-payload', removedLinkIds: [linkId] } },
+        });
+        expect((await store.listAudit({ first: 10 })).entries.map((e) => e.action)).toEqual(['nodeCreate', 'linkCreate', 'nodeDelete']);
+        expect(await store.getNodes(['Initiative:conformance-payload'])).toEqual([null]);
+      },
+    },
+    {
       name: 'curation: a batch refused half-way changes nothing and leaves no audit entry',
       requires: 'writes',
       async run({ freshStore, curate }) {
