@@ -5,6 +5,31 @@ import { prop, type PropSpecs } from './prop-spec';
 export const FACILITATOR_ROLES = ['lead_facilitator', 'co_facilitator', 'facilitator', 'contributor', 'former_lead'] as const;
 
 /**
+ * Roles in leading, convening or hosting an initiative, process or body (LED_BY): the words the
+ * seeds record, each read in its source (seed 002 section 1 (a): `lead_organizer`,
+ * `organizing_committee`, `head`; seed 002 section 2 (e): `co_chair`; seed 003: `parent`,
+ * `under_the_auspices_of`, `set_up_by`, `carried_out_by`, `led_by`; UNGIS and IGF pages and seed
+ * 004 para 83: `secretariat`; the IGF's page: `convener`). A new word is a vocabulary change here,
+ * with its source, not a free-text value.
+ */
+export const LEADERSHIP_ROLES = [
+  'lead_organizer',
+  'organizing_committee',
+  'head',
+  'co_chair',
+  'convener',
+  'secretariat',
+  'parent',
+  'under_the_auspices_of',
+  'set_up_by',
+  'carried_out_by',
+  'led_by',
+] as const;
+
+/** Roles in a partnership (PARTNER), as the seeds record them (seed 000 para 9.3: ITU a G20 DEWG knowledge partner). */
+export const PARTNERSHIP_ROLES = ['knowledge_partner'] as const;
+
+/**
  * The relationship vocabulary: every edge type, the node types it may join and
  * what it means. `seeds:check` rejects an edge whose ends are of other types,
  * and the README's data model table is this list. Each is also a Neo4j
@@ -96,13 +121,13 @@ export const EDGE_VOCABULARY = {
     from: ['Initiative', 'Process', 'Entity'],
     to: ['Entity'],
     doc: 'An initiative, process or body (an advisory body, an inter-agency working group) is led, convened or hosted by an entity; `role`, `since`, `until` where sources give them.',
-    props: { role: prop.string({ doc: 'As the dataset records it (`secretariat`, `co_chair`, `convener`, …).' }), period: prop.string() },
+    props: { role: prop.enum(LEADERSHIP_ROLES, { graphql: 'LeadershipRole' }), period: prop.string() },
   },
   PARTNER: {
     from: ['Initiative', 'Process', 'Entity'],
     to: ['Entity'],
     doc: 'An entity is a partner in an initiative, process or body.',
-    props: { role: prop.string() },
+    props: { role: prop.enum(PARTNERSHIP_ROLES, { graphql: 'PartnershipRole' }) },
   },
   RELATED_TO: {
     from: ['Initiative', 'Process', 'Entity'],

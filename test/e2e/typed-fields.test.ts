@@ -82,6 +82,24 @@ describe('api: enums and JSON values beside the text fields they replace', () =>
     for (const [text, time] of pairs) expect([time, Number.isNaN(Date.parse(time))]).toEqual([text, false]);
   });
 
+  it('gives every seeded LED_BY and PARTNER role as an enum beside the deprecated leadRole, the same word', async () => {
+    const body = await post(
+      ADMIN,
+      '{ entities(first: 500) { nodes { links(types: [LED_BY, PARTNER], direction: IN) { id type leadRole leadershipRole partnershipRole } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    type Row = { id: string; type: string; leadRole: string | null; leadershipRole: string | null; partnershipRole: string | null };
+    const links = (body.data as { entities: { nodes: { links: Row[] }[] } }).entities.nodes.flatMap((n) => n.links);
+    const roles = links.filter((l) => l.leadRole !== null);
+    // 11 words on LED_BY and 1 on PARTNER in the seeds (src/domain/edge-types.ts gives each one's source).
+    expect(new Set(roles.map((l) => l.leadRole)).size).toBe(12);
+    for (const link of links) {
+      const typed = link.type === 'LED_BY' ? link.leadershipRole : link.partnershipRole;
+      expect([link.id, typed]).toEqual([link.id, link.leadRole?.toUpperCase() ?? null]);
+      expect(link.type === 'LED_BY' ? link.partnershipRole : link.leadershipRole).toBeNull();
+    }
+  });
+
   it('refuses to send or take as a DateTime what is not an ISO date-time with offset', () => {
     expect(DateTimeScalar.serialize('2026-12-01T21:23:21.183Z')).toBe('2026-12-01T21:23:21.183Z');
     for (const bad of ['2026-12-01', '1 Dec 2026', 1733000000, null]) expect(() => DateTimeScalar.serialize(bad)).toThrow(/DateTime cannot represent/);

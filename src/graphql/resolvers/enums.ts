@@ -4,7 +4,7 @@
  * the API speaks GraphQL's (`ZH`, `LEAD_FACILITATOR`).
  */
 import { CHANGE_OPERATIONS } from '../../curation/change-planner';
-import { FACILITATOR_ROLES } from '../../domain/edge-types';
+import { FACILITATOR_ROLES, LEADERSHIP_ROLES, PARTNERSHIP_ROLES } from '../../domain/edge-types';
 import { CONFIDENCES } from '../../domain/graph-records';
 import { LANGS } from '../../domain/lang';
 import { NODE_VOCABULARY } from '../../domain/node-vocabulary';
@@ -22,6 +22,8 @@ export const enums = {
   Confidence: upperToLower(CONFIDENCES),
   Direction: upperToLower(['out', 'in', 'both']),
   FacilitatorRole: upperToLower(FACILITATOR_ROLES),
+  LeadershipRole: upperToLower(LEADERSHIP_ROLES),
+  PartnershipRole: upperToLower(PARTNERSHIP_ROLES),
   ActionLineKind: upperToLower(enumValues(NODE_VOCABULARY.ActionLine.props.kind)),
   TargetKind: upperToLower(enumValues(NODE_VOCABULARY.SdgTarget.props.kind)),
   MatrixLevel: upperToLower(['target', 'goal']),

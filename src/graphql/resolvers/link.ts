@@ -28,6 +28,8 @@ export const Link = {
   // FacilitatorRole is FACILITATES' vocabulary; a LED_BY role (`secretariat`, `co_chair`) is not one of its values.
   role: (link: LinkView) => (link.edge.type === 'FACILITATES' ? (link.edge.props.role ?? null) : null),
   leadRole: (link: LinkView) => (link.edge.type === 'LED_BY' || link.edge.type === 'PARTNER' ? (link.edge.props.role ?? null) : null),
+  leadershipRole: (link: LinkView) => (link.edge.type === 'LED_BY' ? (link.edge.props.role ?? null) : null),
+  partnershipRole: (link: LinkView) => (link.edge.type === 'PARTNER' ? (link.edge.props.role ?? null) : null),
   rationale: propOf('rationale'),
   relation: propOf('relation'),
   action: propOf('action'),

@@ -30,7 +30,9 @@ describe('vocabulary: the SDL enums are the vocabulary', () => {
       'ActionLine.kind:ActionLineKind',
       'FACILITATES.role:FacilitatorRole',
       'GdcCommitment.status:GdcStatus',
+      'LED_BY.role:LeadershipRole',
       'MappingStudy.status:StudyStatus',
+      'PARTNER.role:PartnershipRole',
       'SdgTarget.kind:TargetKind',
     ]);
   });
@@ -72,10 +74,12 @@ describe('vocabulary: the record schemas follow it', () => {
     expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(path);
   });
 
-  it('refuses a FACILITATES link without a role or with one outside FacilitatorRole; a LED_BY role is a string', () => {
+  it('refuses a FACILITATES link without a role or with one outside FacilitatorRole, and a LED_BY or PARTNER role outside its enum', () => {
     expect(graphEdgeSchema.safeParse(testEdge('FACILITATES', 'Entity:UNESCO', 'ActionLine:C2')).error?.issues[0]?.path).toEqual(['props', 'role']);
     expect(graphEdgeSchema.safeParse(testEdge('FACILITATES', 'Entity:UNESCO', 'ActionLine:C2', { role: 'secretariat' })).success).toBe(false);
     expect(graphEdgeSchema.safeParse(testEdge('LED_BY', 'Process:IGF', 'Entity:ITU', { role: 'secretariat' })).success).toBe(true);
+    expect(graphEdgeSchema.safeParse(testEdge('LED_BY', 'Process:IGF', 'Entity:ITU', { role: 'host' })).success).toBe(false);
+    expect(graphEdgeSchema.safeParse(testEdge('PARTNER', 'Process:IGF', 'Entity:ITU', { role: 'secretariat' })).success).toBe(false);
     expect(graphEdgeSchema.safeParse(testEdge('LED_BY', 'Process:IGF', 'Entity:ITU', { role: ['secretariat'] })).success).toBe(false);
   });
 
