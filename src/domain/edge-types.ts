@@ -158,15 +158,16 @@ export interface EdgeSpec {
 
 /**
  * Props the generic `Link` type reads on a link of any type (`rationale`,
- * `relation`, `action`, `label`, `since`, `until`), so they are strings wherever they appear.
+ * `relation`, `action`, `label`, `since`, `until`), so they are strings wherever they appear
+ * (`since` and `until` dates as precise as the source, `Link.sinceDate` / `untilDate`).
  */
 export const COMMON_EDGE_PROPS: PropSpecs = {
   rationale: prop.string(),
   relation: prop.string(),
   action: prop.string(),
   label: prop.string(),
-  since: prop.string(),
-  until: prop.string(),
+  since: prop.partialDate(),
+  until: prop.partialDate(),
 };
 
 /** Every prop spec of an edge type: the common ones, then its own. */

@@ -105,7 +105,7 @@ export const NODE_VOCABULARY: Readonly<Record<NodeType, NodeSpec>> = {
       symbol: prop.string(),
       body: prop.string(),
       instrument: prop.string(),
-      date: prop.string(),
+      date: prop.partialDate(),
       year: prop.int(),
       venue: prop.string(),
       shortLabel: prop.string(),
@@ -152,8 +152,8 @@ export const NODE_VOCABULARY: Readonly<Record<NodeType, NodeSpec>> = {
     code: /^[A-Za-z][A-Za-z0-9-]*$/, // "<series>-<number or year>[-<place>]": IGF-2023-Kyoto, CSTD-26
     props: {
       number: prop.int(),
-      date: prop.string(),
-      endDate: prop.string(),
+      date: prop.partialDate(),
+      endDate: prop.partialDate(),
       year: prop.int(),
       place: prop.string(),
       status: prop.string(),

@@ -1,4 +1,5 @@
 import type { PropValue } from './graph-records';
+import { isPartialDate, PARTIAL_DATE_FORM } from './partial-date';
 
 /**
  * What a property of a node or link type may hold. The vocabulary
@@ -17,6 +18,8 @@ export type PropSpec =
   | { kind: 'int'; required?: boolean; doc?: string }
   | { kind: 'boolean'; required?: boolean; doc?: string }
   | { kind: 'strings'; required?: boolean; doc?: string }
+  /** A string holding a date as precise as its source (`partial-date.ts`); the SDL's `PartialDate`. */
+  | { kind: 'partialDate'; required?: boolean; doc?: string }
   | {
       kind: 'enum';
       /** The stored values (lower snake case); the GraphQL enum has them upper-cased. */
@@ -35,6 +38,7 @@ export const prop = {
   int: (options: { required?: boolean; doc?: string } = {}): PropSpec => ({ kind: 'int', ...options }),
   boolean: (options: { required?: boolean; doc?: string } = {}): PropSpec => ({ kind: 'boolean', ...options }),
   strings: (options: { required?: boolean; doc?: string } = {}): PropSpec => ({ kind: 'strings', ...options }),
+  partialDate: (options: { required?: boolean; doc?: string } = {}): PropSpec => ({ kind: 'partialDate', ...options }),
   enum: (values: readonly string[], options: { graphql?: string; required?: boolean; doc?: string } = {}): PropSpec => ({
     kind: 'enum',
     values,
@@ -74,6 +78,8 @@ export function describeSpec(spec: PropSpec): string {
       return 'boolean';
     case 'strings':
       return 'list of strings';
+    case 'partialDate':
+      return PARTIAL_DATE_FORM;
     case 'enum':
       return `one of ${spec.values.join(', ')}`;
   }
@@ -90,6 +96,8 @@ function fits(spec: PropSpec, value: PropValue): boolean {
       return typeof value === 'boolean';
     case 'strings':
       return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'partialDate':
+      return isPartialDate(value);
     case 'enum':
       return typeof value === 'string' && spec.values.includes(value);
   }

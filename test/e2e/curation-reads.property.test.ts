@@ -145,6 +145,8 @@ function valueFor(random: Random, spec: PropSpec, right: boolean): Omit<PropIn, 
       return { boolean: random.next() < 0.5 };
     case 'strings':
       return { strings: random.pick([[], ['x'], ['9.c.1', 'x']]) };
+    case 'partialDate':
+      return { string: random.pick(['2015', '2008-05', '2024-02-29']) };
   }
 }
 

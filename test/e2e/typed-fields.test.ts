@@ -1,5 +1,6 @@
 import { hashApiKey } from '../../src/auth/api-key-authenticator';
 import { DateTimeScalar } from '../../src/graphql/resolvers/date-time-scalar';
+import { PartialDateScalar } from '../../src/graphql/resolvers/partial-date-scalar';
 import { createTestApp, type GraphQLResponse } from './test-app';
 
 // The typed replacements of text fields: what `op` and the audit's JSON text said, as an enum and JSON values.
@@ -104,5 +105,69 @@ describe('api: enums and JSON values beside the text fields they replace', () =>
     expect(DateTimeScalar.serialize('2026-12-01T21:23:21.183Z')).toBe('2026-12-01T21:23:21.183Z');
     for (const bad of ['2026-12-01', '1 Dec 2026', 1733000000, null]) expect(() => DateTimeScalar.serialize(bad)).toThrow(/DateTime cannot represent/);
     expect(() => DateTimeScalar.parseValue('2026-13-45T99:00:00Z')).toThrow(/ISO 8601/);
+  });
+});
+
+describe('api: the dates the sources give as PartialDate beside their deprecated text', () => {
+  it('gives every seeded resolution, meeting and role date as a PartialDate, the same text', async () => {
+    const body = await post(
+      ADMIN,
+      `{
+        resolutions(first: 500) { nodes { date partialDate } }
+        meetings(first: 500) { nodes { date partialDate endDate partialEndDate } }
+        entities(first: 500) { nodes { links(types: [FACILITATES, LED_BY, PARTNER], direction: OUT) { since sinceDate until untilDate } facilitates { since sinceDate until untilDate } } }
+        processes(first: 500) { nodes { links(types: [LED_BY]) { since sinceDate until untilDate } } }
+        mandates(of: "Entity:CSTD") { date partialDate originDate partialOriginDate }
+      }`,
+    );
+    expect(body.errors).toBeUndefined();
+    type Data = {
+      resolutions: { nodes: { date: string | null; partialDate: string | null }[] };
+      meetings: { nodes: { date: string | null; partialDate: string | null; endDate: string | null; partialEndDate: string | null }[] };
+      entities: { nodes: { links: Record<string, string | null>[]; facilitates: Record<string, string | null>[] }[] };
+      processes: { nodes: { links: Record<string, string | null>[] }[] };
+      mandates: Record<string, string | null>[];
+    };
+    const data = body.data as Data;
+    const pairs: [string | null, string | null][] = [
+      ...data.resolutions.nodes.map((r): [string | null, string | null] => [r.date, r.partialDate]),
+      ...data.meetings.nodes.flatMap((m): [string | null, string | null][] => [[m.date, m.partialDate], [m.endDate, m.partialEndDate]]),
+      ...[...data.entities.nodes.flatMap((n) => [...n.links, ...n.facilitates]), ...data.processes.nodes.flatMap((n) => n.links)].flatMap(
+        (l): [string | null, string | null][] => [[l.since!, l.sinceDate!], [l.until!, l.untilDate!]],
+      ),
+      ...data.mandates.flatMap((m): [string | null, string | null][] => [[m.date!, m.partialDate!], [m.originDate!, m.partialOriginDate!]]),
+    ];
+    const dated = pairs.filter(([text]) => text !== null);
+    // The three forms all occur: years (roles since 2005), months (2008-05), days (meetings).
+    expect(new Set(dated.map(([text]) => text!.length))).toEqual(new Set([4, 7, 10]));
+    for (const [text, date] of pairs) expect(date).toBe(text);
+  });
+
+  it('refuses to send or take as a PartialDate what is not YYYY, YYYY-MM or YYYY-MM-DD', () => {
+    for (const good of ['2015', '2008-05', '2024-02-29']) expect([PartialDateScalar.serialize(good), PartialDateScalar.parseValue(good)]).toEqual([good, good]);
+    for (const bad of ['2015-13', '2023-02-29', '2015-12-32', '15', 'May 2008', '2015-1', 2015, null]) {
+      expect(() => PartialDateScalar.serialize(bad)).toThrow(/PartialDate cannot represent/);
+      expect(() => PartialDateScalar.parseValue(bad)).toThrow(/YYYY, YYYY-MM or YYYY-MM-DD/);
+    }
+  });
+
+  it('refuses a write of a date prop that is not a partial date, with BAD_USER_INPUT naming it, and takes one that is', async () => {
+    const refused = await post(CURATOR, 'mutation { nodeUpdate(input: { id: "Meeting:IGF-2023-Kyoto", props: [{ key: "date", string: "October 2023" }] }) { node { id } } }');
+    expect(refused).toEqual({
+      data: null,
+      errors: [
+        expect.objectContaining({
+          path: ['nodeUpdate'],
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            argument: 'input.props.date',
+            value: 'October 2023',
+            expected: 'an ISO 8601 date, possibly partial: YYYY, YYYY-MM or YYYY-MM-DD',
+          },
+        }),
+      ],
+    });
+    const taken = await post(CURATOR, 'mutation { nodeUpdate(input: { id: "Meeting:IGF-2023-Kyoto", props: [{ key: "date", string: "2023-10" }] }) { node { ... on Meeting { partialDate } } } }');
+    expect(taken).toEqual({ data: { nodeUpdate: { node: { partialDate: '2023-10' } } } });
   });
 });

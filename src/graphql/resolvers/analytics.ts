@@ -92,6 +92,8 @@ export const MandateTraceResult = {
   direct: (trace: MandateTrace) => trace.chain.length === 0,
   mandate: (trace: MandateTrace) => view(trace.mandate, trace.assignee),
   originDate: (trace: MandateTrace) => dateOf(trace.origin),
+  partialDate: (trace: MandateTrace) => dateOf(trace.resolution),
+  partialOriginDate: (trace: MandateTrace) => dateOf(trace.origin),
   chain: (trace: MandateTrace) => trace.chain.map((step) => ({ ...step, link: view(step.edge) })),
 };
 

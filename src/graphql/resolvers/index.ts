@@ -5,6 +5,7 @@ import { Entity } from './entity';
 import { enums } from './enums';
 import { JSONScalar } from './json-scalar';
 import { DateTimeScalar } from './date-time-scalar';
+import { PartialDateScalar } from './partial-date-scalar';
 import { provenanceFields } from './evidence';
 import { GdcCommitment, GdcObjective, GdcPrinciple } from './gdc';
 import { Initiative } from './initiative';
@@ -32,6 +33,7 @@ export const resolvers = {
   ...enums,
   JSON: JSONScalar,
   DateTime: DateTimeScalar,
+  PartialDate: PartialDateScalar,
   Query: { ...Query, ...analyticsQuery, ...mappingStudyQueries, ...auditQueries, ...linkingQuery, ...linkingImportQuery },
   Mutation: { ...Mutation, ...linkingMutations, ...payloadMutations },
   DeleteResult,

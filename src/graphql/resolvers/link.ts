@@ -36,6 +36,8 @@ export const Link = {
   label: propOf('label'),
   since: propOf('since'),
   until: propOf('until'),
+  sinceDate: propOf('since'),
+  untilDate: propOf('until'),
 };
 
 /** Resolvers of `Facilitation`: a FACILITATES link seen from either end. */
@@ -46,6 +48,8 @@ export const Facilitation = {
   roleWordsInSources: (link: LinkView) => (Array.isArray(link.edge.props.roleWordsInSources) ? link.edge.props.roleWordsInSources : []),
   since: propOf('since'),
   until: propOf('until'),
+  sinceDate: propOf('since'),
+  untilDate: propOf('until'),
   entity: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
   actionLine: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),
 };

@@ -9,6 +9,8 @@ export const Meeting = {
   number: prop('number'),
   date: prop('date'),
   endDate: prop('endDate'),
+  partialDate: prop('date'),
+  partialEndDate: prop('endDate'),
   year: prop('year'),
   place: prop('place'),
   status: prop('status'),

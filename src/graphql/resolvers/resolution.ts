@@ -13,6 +13,7 @@ export const Resolution = {
   body: prop('body'),
   instrument: prop('instrument'),
   date: prop('date'),
+  partialDate: prop('date'),
   year: prop('year'),
   venue: prop('venue'),
   shortLabel: prop('shortLabel'),
