@@ -55,6 +55,9 @@ export async function startExplorer(env: Record<string, string> = {}): Promise<E
   };
 }
 
+/** The text of every GraphQL document any watched page POSTed to /graphql, once each: what the explorer asks of the API. */
+export const sentQueries = new Set<string>();
+
 export interface WatchedPage {
   page: Page;
   context: BrowserContext;
@@ -75,6 +78,11 @@ export async function openPage(explorer: Explorer, viewport = { width: 1280, hei
     if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
   });
   page.on('response', (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()}: ${response.url()}`));
+  page.on('request', (request) => {
+    if (request.method() !== 'POST' || new URL(request.url()).pathname !== '/graphql') return;
+    const query = (request.postDataJSON() as { query?: unknown } | null)?.query;
+    if (typeof query === 'string') sentQueries.add(query);
+  });
   return { page, context, problems };
 }
 

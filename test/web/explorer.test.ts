@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
+import { NoDeprecatedCustomRule, parse, validate } from 'graphql';
 import type { Page } from 'playwright-core';
-import { openPage, SCREENSHOTS, startExplorer, visit, type Explorer } from './explorer-harness';
+import { createSchema } from '../../src/graphql/schema';
+import { openPage, SCREENSHOTS, sentQueries, startExplorer, visit, type Explorer } from './explorer-harness';
 
 jest.setTimeout(120_000);
 
@@ -236,11 +238,14 @@ describe('web explorer: search and node pages', () => {
       ['Telecommunication Union', 'Entity:ITU'],
       ['以低廉的价格普遍提供因特网', 'SdgTarget:9.c'],
     ] as const) {
-      const { search } = await explorer.api<{ search: { node: { id: string } }[] }>('query($q: String!) { search(query: $q, first: 12) { node { id } } }', { q: text });
+      const { searchConnection } = await explorer.api<{ searchConnection: { nodes: { node: { id: string } }[] } }>(
+        'query($q: String!) { searchConnection(query: $q, first: 12) { nodes { node { id } } } }',
+        { q: text },
+      );
       await visit(explorer, page, '/?ui=zh');
       await page.getByRole('searchbox').fill(text);
       await page.locator('.hits a.hit').first().waitFor();
-      expect(await page.locator('.hits a.hit').evaluateAll((hits) => hits.map((hit) => hit.getAttribute('data-node-id')))).toEqual(search.map((hit) => hit.node.id));
+      expect(await page.locator('.hits a.hit').evaluateAll((hits) => hits.map((hit) => hit.getAttribute('data-node-id')))).toEqual(searchConnection.nodes.map((hit) => hit.node.id));
       await page.locator(`.hits a.hit[data-node-id="${pick}"]`).click();
       await page.locator(`article[data-node-id="${pick}"]`).waitFor();
       expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/node/${pick}`);
@@ -252,14 +257,14 @@ describe('web explorer: search and node pages', () => {
   it('lists on a node page exactly the links and names the API gives, English fallbacks marked', async () => {
     const { page, context } = await openPage(explorer);
     for (const id of ['Entity:ITU', 'SdgTarget:9.c', 'Resolution:A/RES/70/125']) {
-      const { node } = await explorer.api<{ node: { links: { id: string }[]; names: { lang: string }[] } & Record<string, { fallback: boolean }> }>(
-        `query($id: ID!) { node(id: $id) { links { id } ${['AR', 'ZH', 'EN', 'FR', 'RU', 'ES'].map((lang) => `${lang}: localizedName(lang: ${lang}) { fallback }`).join(' ')} } }`,
+      const { node } = await explorer.api<{ node: { linksConnection: { nodes: { link: { id: string } }[] } } & Record<string, { fallback: boolean }> }>(
+        `query($id: ID!) { node(id: $id) { linksConnection(first: 500) { nodes { link { id } } } ${['AR', 'ZH', 'EN', 'FR', 'RU', 'ES'].map((lang) => `${lang}: localizedName(lang: ${lang}) { fallback }`).join(' ')} } }`,
         { id },
       );
       // Unencoded, as /id/<id> redirects browsers (`/node/Resolution:A/RES/70/125`); the explorer's own links encode.
       await visit(explorer, page, `/node/${id}`);
       const shown = await page.locator('[data-testid="links"] [data-link-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-link-id')));
-      expect([...shown].sort()).toEqual(node.links.map((link) => link.id).sort());
+      expect([...shown].sort()).toEqual(node.linksConnection.nodes.map((item) => item.link.id).sort());
       expect(new Set(shown).size).toBe(shown.length);
       const fallbacks = ['AR', 'ZH', 'EN', 'FR', 'RU', 'ES'].filter((lang) => node[lang]!.fallback).length;
       expect(await page.locator('table.names tr.fallback .fallback-mark').count()).toBe(fallbacks);
@@ -354,5 +359,16 @@ describe('web explorer: an API key for keyed deployments', () => {
     } finally {
       await keyed.close();
     }
+  });
+});
+
+// Last, so that it sees what every test above made the pages send.
+describe('web explorer: a client of the current API', () => {
+  it('sends only valid queries that use no deprecated field, argument or enum value', () => {
+    const schema = createSchema();
+    expect(sentQueries.size).toBeGreaterThan(10);
+    const misuses = [...sentQueries].flatMap((query) => validate(schema, parse(query), [NoDeprecatedCustomRule]).map((error) => error.message));
+    expect([...new Set(misuses)].sort()).toEqual([]);
+    expect([...sentQueries].flatMap((query) => validate(schema, parse(query)).map((error) => error.message))).toEqual([]);
   });
 });

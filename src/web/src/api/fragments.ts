@@ -3,7 +3,7 @@
  * provenance, as `Link` has them. Names in `$lang`.
  */
 export const LINK_FIELDS = `
-  id type confidence method flags notes role leadRole rationale relation action label
+  id type confidence method flags notes role leadershipRole partnershipRole rationale relation action label
   from { id code __typename name(lang: $lang) }
   to { id code __typename name(lang: $lang) }
   source { document paragraph url }
@@ -31,7 +31,8 @@ export interface Link {
   flags: string[];
   notes: string[];
   role: string | null;
-  leadRole: string | null;
+  leadershipRole: string | null;
+  partnershipRole: string | null;
   rationale: string | null;
   relation: string | null;
   action: string | null;

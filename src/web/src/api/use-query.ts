@@ -15,12 +15,23 @@ const pending = new Map<string, Promise<unknown>>();
 
 const keyOf = (query: string, variables: Record<string, unknown>) => JSON.stringify([query, variables]);
 
-/** Runs `query` once per query and variables; a failed run is forgotten, so the next call asks again. */
-export function fetchQuery<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+/**
+ * Finishes an answer with more requests (the further pages of a connection, `node.ts`), so that a
+ * page gets the whole of what it shows in one state; given the query's own variables.
+ */
+export type Complete<T> = (data: never, variables: Record<string, unknown>) => Promise<T>;
+
+/**
+ * Runs `query` once per query and variables, then `complete` when given; a failed run is
+ * forgotten, so the next call asks again.
+ */
+export function fetchQuery<T>(query: string, variables: Record<string, unknown>, complete?: Complete<T>): Promise<T> {
   const key = keyOf(query, variables);
   let request = pending.get(key) as Promise<T> | undefined;
   if (!request) {
-    request = graphql<T>(query, variables).then((data) => {
+    const answer = graphql<T>(query, variables);
+    const whole = complete ? answer.then((data) => complete(data as never, variables)) : answer;
+    request = whole.then((data) => {
       answers.set(key, data);
       return data;
     });
@@ -40,11 +51,11 @@ export function prefetchQuery(query: string, variables: Record<string, unknown>)
 }
 
 /**
- * Runs `query` with `variables` whenever they change (skipped while `skip`),
+ * Runs `query` with `variables` whenever they change (skipped while `skip`), then `complete`,
  * keeping the last answer per key so back-and-forth navigation is instant,
  * and again when the API key changes (a 401 is not final).
  */
-export function useQuery<T>(query: string, variables: Record<string, unknown>, skip = false): QueryState<T> {
+export function useQuery<T>(query: string, variables: Record<string, unknown>, skip = false, complete?: Complete<T>): QueryState<T> {
   const key = keyOf(query, variables);
   const [state, setState] = useState<QueryState<T>>(() =>
     answers.has(key) ? { data: answers.get(key) as T, loading: false } : { loading: !skip },
@@ -62,7 +73,7 @@ export function useQuery<T>(query: string, variables: Record<string, unknown>, s
     }
     let live = true;
     setState({ loading: true });
-    fetchQuery<T>(query, variables).then(
+    fetchQuery<T>(query, variables, complete).then(
       (data) => live && setState({ data, loading: false }),
       (error: Error) => live && setState({ error, loading: false }),
     );

@@ -35,7 +35,7 @@ export function EvidenceList({ links, self }: { links: Link[]; self?: string }) 
             )}
           </div>
           <dl class="props">
-            {(link.role ?? link.leadRole) && <Row term={t('evidence.role')} value={(link.role ?? link.leadRole)!} />}
+            {roleOf(link) && <Row term={t('evidence.role')} value={roleOf(link)!} />}
             {link.relation && <Row term={t('evidence.relation')} value={link.relation} />}
             {link.action && <Row term={t('evidence.action')} value={link.action} />}
             {link.label && <Row term={t('evidence.label')} value={link.label} />}
@@ -120,4 +120,9 @@ export function SourceList({ sources }: { sources: Source[] }) {
 /** Flags that say two sources disagree, as opposed to notes on how a fact was transcribed. */
 export function isDisputeFlag(flag: string): boolean {
   return /disagree|conflict|disput|contested/.test(flag);
+}
+
+/** The role a link records: a facilitation, leadership or partnership role (at most one applies to a link's type). */
+function roleOf(link: Link): string | null {
+  return link.role ?? link.leadershipRole ?? link.partnershipRole;
 }

@@ -5,7 +5,7 @@ import type { NodeRef } from '../api/fragments';
 import { nodePath, useUi, type MessageKey } from '../i18n/use-ui';
 
 const SEARCH = `query Search($query: String!, $lang: Lang!) {
-  search(query: $query, first: 12) { score node { id code __typename name(lang: $lang) } }
+  searchConnection(query: $query, first: 12) { nodes { score node { id code __typename name(lang: $lang) } } }
 }`;
 
 /**
@@ -30,11 +30,11 @@ export function SearchBox({ label, onPick, initial = '' }: { label: string; onPi
     }
     let live = true;
     const timer = setTimeout(() => {
-      graphql<{ search: { node: NodeRef }[] }>(SEARCH, { query, lang: apiLang }).then(
+      graphql<{ searchConnection: { nodes: { node: NodeRef }[] } }>(SEARCH, { query, lang: apiLang }).then(
         (data) => {
           if (!live) return;
           setError(undefined);
-          setHits(data.search.map((hit) => hit.node));
+          setHits(data.searchConnection.nodes.map((hit) => hit.node));
         },
         (failure: Error) => live && setError(failure.message),
       );

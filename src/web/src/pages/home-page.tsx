@@ -45,7 +45,7 @@ export function HomePage() {
           <>
             <p>
               {t('home.version')} <code data-testid="dataset-version">{dataset.data.version}</code> ·{' '}
-              {t('home.builtAt', { date: dataset.data.builtAt.slice(0, 10) })}
+              {t('home.builtAt', { date: dataset.data.builtAtTime.slice(0, 10) })}
             </p>
             <div class="two-col">
               <Tally caption={t('home.nodes')} tallies={dataset.data.counts} name={(type) => t(`type.${type}` as MessageKey)} />

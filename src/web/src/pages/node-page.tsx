@@ -8,13 +8,16 @@ import {
   MANDATES_CARRIED,
   NAME_KEYS,
   NEIGHBOUR_LINKS,
+  neighbourLinkLists,
   NODE,
   propertiesQuery,
   propertyFields,
   TYPE_FIELDS,
   type FieldInfo,
   type MandateTrace,
+  type NeighbourLink,
   type NodeDetail,
+  withAllLinks,
 } from '../api/node';
 import { useQuery } from '../api/use-query';
 import { EvidenceList, SourceList, SourceText } from '../components/evidence-list';
@@ -32,7 +35,7 @@ export function NodePage() {
   const { params } = useRoute();
   const id = safeDecode(params.id ?? '');
   const { t, apiLang } = useUi();
-  const node = useQuery<{ node: NodeDetail | null }>(NODE, { id, lang: apiLang });
+  const node = useQuery<{ node: NodeDetail | null }>(NODE, { id, lang: apiLang }, false, withAllLinks);
   const detail = node.data?.node;
   usePageTitle(detail ? `${detail.code} ${detail.name}` : t('node.title'));
   if (node.loading || node.error)
@@ -169,10 +172,11 @@ function Neighbourhood({ node }: { node: NodeDetail }) {
   const { t, href, apiLang } = useUi();
   const hops = query.hops === '2' ? 2 : 1;
   const neighbours = useMemo(() => uniqueNeighbours(node), [node]);
-  const second = useQuery<{ nodes: ({ id: string; links: (Pick<Link, 'id' | 'type'> & { from: NodeRef; to: NodeRef })[] } | null)[] }>(
+  const second = useQuery<{ nodes: ({ id: string; links: NeighbourLink[] } | null)[] }>(
     NEIGHBOUR_LINKS,
     { ids: neighbours.map((n) => n.id), lang: apiLang },
     hops === 1 || neighbours.length === 0,
+    neighbourLinkLists,
   );
   const drawing = useMemo(() => {
     const nodes = new Map<string, NodeRef & { ring: number }>([[node.id, { ...node, ring: 0 }]]);
@@ -253,7 +257,7 @@ function Mandates({ node }: { node: NodeDetail }) {
             </p>
             <ol class="timeline">
               <li>
-                <time>{trace.originDate ?? t('node.undated')}</time>
+                <time>{trace.partialOriginDate ?? t('node.undated')}</time>
                 <div>
                   <NodeLink node={trace.origin} showType={false} />
                   {trace.paragraph && <span> {t('evidence.paragraph', { paragraph: trace.paragraph })}</span>}
@@ -270,7 +274,7 @@ function Mandates({ node }: { node: NodeDetail }) {
               </li>
               {trace.chain.map((step) => (
                 <li key={step.link.id}>
-                  <time>{step.resolution.date ?? t('node.undated')}</time>
+                  <time>{step.resolution.partialDate ?? t('node.undated')}</time>
                   <div>
                     <span class="relation">{t(`link.${step.relation}` as MessageKey)}</span> <NodeLink node={step.resolution} showType={false} />
                     <div class="small">
