@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { requireRole } from '../../auth/principal';
 import { ChangePlanner, type PlannedOutcome } from '../../curation/change-planner';
@@ -14,7 +15,6 @@ import {
 } from '../../curation/curation-inputs';
 import { runExclusive } from '../../curation/run-exclusive';
 import type { WriteResult } from '../../store/graph-store';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context';
 import { mappingStudyMutations } from './mapping-study-mutation';
 
@@ -64,7 +64,11 @@ const changesInput = z.array(changeInput).min(1, 'at least one change').max(LIMI
 const outcome = (planner: ChangePlanner) => planner.outcomes[0]!;
 const recordOf = (o: PlannedOutcome) => ('node' in o ? o.node : 'edge' in o ? { edge: o.edge } : null);
 
-/** Resolvers of the root `Mutation` type: generic node and link writes, batches, and mapping studies. */
+/**
+ * Resolvers of the root `Mutation` type: generic node and link writes, batches, and mapping studies.
+ * Each records the field it was called as (`info.fieldName`) as the audit action, so the payload
+ * forms (`mutation-payloads.ts`), which run these, are audited under their own names.
+ */
 export const Mutation = {
   createNode: (_root: unknown, args: { input: unknown }, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
     curate(ctx, info.fieldName, async (planner) => {
