@@ -34,8 +34,8 @@ export const GRAPHIQL_TABS = [
   `# Which texts mandate the CSTD, directly and carried forward through later texts?
 {
   mandates(of: "Entity:CSTD") {
-    resolution { code name } date direct paragraph
-    chain { relation resolution { code date } }
+    resolution { code name } partialDate direct paragraph
+    chain { relation resolution { code partialDate } }
   }
 }
 `,

@@ -10,6 +10,7 @@ import type { GraphEdge, GraphNode } from '../../domain/graph-records';
 import type { GraphQLContext } from '../context';
 import { parseArgs, perLimit } from '../parse-args';
 import type { LinkView } from './relations';
+import { partialDateOrNull } from './typed-twins';
 
 /**
  * Resolvers of the analytic root fields and their result types. Each root
@@ -92,8 +93,8 @@ export const MandateTraceResult = {
   direct: (trace: MandateTrace) => trace.chain.length === 0,
   mandate: (trace: MandateTrace) => view(trace.mandate, trace.assignee),
   originDate: (trace: MandateTrace) => dateOf(trace.origin),
-  partialDate: (trace: MandateTrace) => dateOf(trace.resolution),
-  partialOriginDate: (trace: MandateTrace) => dateOf(trace.origin),
+  partialDate: (trace: MandateTrace) => partialDateOrNull(dateOf(trace.resolution)),
+  partialOriginDate: (trace: MandateTrace) => partialDateOrNull(dateOf(trace.origin)),
   chain: (trace: MandateTrace) => trace.chain.map((step) => ({ ...step, link: view(step.edge) })),
 };
 

@@ -1,8 +1,11 @@
+import { LEADERSHIP_ROLES, PARTNERSHIP_ROLES } from '../../domain/edge-types';
 import type { GraphQLContext } from '../context';
 import { linkEvidenceFields } from './evidence';
 import type { LinkView } from './relations';
+import { memberOrNull, partialDateOrNull } from './typed-twins';
 
 const propOf = (key: string) => (link: LinkView) => link.edge.props[key] ?? null;
+const dateOf = (key: string) => (link: LinkView) => partialDateOrNull(link.edge.props[key]);
 
 /**
  * The fields every typed view of a link has (Facilitation, Activity, Mandate, MatrixLink): an id
@@ -28,16 +31,16 @@ export const Link = {
   // FacilitatorRole is FACILITATES' vocabulary; a LED_BY role (`secretariat`, `co_chair`) is not one of its values.
   role: (link: LinkView) => (link.edge.type === 'FACILITATES' ? (link.edge.props.role ?? null) : null),
   leadRole: (link: LinkView) => (link.edge.type === 'LED_BY' || link.edge.type === 'PARTNER' ? (link.edge.props.role ?? null) : null),
-  leadershipRole: (link: LinkView) => (link.edge.type === 'LED_BY' ? (link.edge.props.role ?? null) : null),
-  partnershipRole: (link: LinkView) => (link.edge.type === 'PARTNER' ? (link.edge.props.role ?? null) : null),
+  leadershipRole: (link: LinkView) => (link.edge.type === 'LED_BY' ? memberOrNull(LEADERSHIP_ROLES, link.edge.props.role) : null),
+  partnershipRole: (link: LinkView) => (link.edge.type === 'PARTNER' ? memberOrNull(PARTNERSHIP_ROLES, link.edge.props.role) : null),
   rationale: propOf('rationale'),
   relation: propOf('relation'),
   action: propOf('action'),
   label: propOf('label'),
   since: propOf('since'),
   until: propOf('until'),
-  sinceDate: propOf('since'),
-  untilDate: propOf('until'),
+  sinceDate: dateOf('since'),
+  untilDate: dateOf('until'),
 };
 
 /** Resolvers of `Facilitation`: a FACILITATES link seen from either end. */
@@ -48,8 +51,8 @@ export const Facilitation = {
   roleWordsInSources: (link: LinkView) => (Array.isArray(link.edge.props.roleWordsInSources) ? link.edge.props.roleWordsInSources : []),
   since: propOf('since'),
   until: propOf('until'),
-  sinceDate: propOf('since'),
-  untilDate: propOf('until'),
+  sinceDate: dateOf('since'),
+  untilDate: dateOf('until'),
   entity: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.from),
   actionLine: (link: LinkView, _args: unknown, ctx: GraphQLContext) => ctx.loaders.node.load(link.edge.to),
 };

@@ -2,6 +2,7 @@ import type { GraphNode } from '../../domain/graph-records';
 import type { GraphQLContext } from '../context';
 import { nodeFields } from './node-fields';
 import { nodeVia, nodesAt, prop } from './relations';
+import { partialDateOrNull } from './typed-twins';
 
 /** Resolvers of `Meeting`: a meeting or session, its facts as fields. */
 export const Meeting = {
@@ -9,8 +10,8 @@ export const Meeting = {
   number: prop('number'),
   date: prop('date'),
   endDate: prop('endDate'),
-  partialDate: prop('date'),
-  partialEndDate: prop('endDate'),
+  partialDate: (meeting: GraphNode) => partialDateOrNull(meeting.props.date),
+  partialEndDate: (meeting: GraphNode) => partialDateOrNull(meeting.props.endDate),
   year: prop('year'),
   place: prop('place'),
   status: prop('status'),

@@ -3,6 +3,7 @@ import type { GraphQLContext } from '../context';
 import { connectionOfLinks } from './link-connections';
 import { nodeFields } from './node-fields';
 import { linksAt, linksVia, nodeVia, nodesAt, nodesVia, prop, type LinkView } from './relations';
+import { partialDateOrNull } from './typed-twins';
 
 const RESOLUTION_RELATIONS = ['REVISES', 'REAFFIRMS', 'FOLLOWS_UP', 'ENDORSES', 'RECALLS', 'BUILDS_ON'] as const;
 
@@ -13,7 +14,7 @@ export const Resolution = {
   body: prop('body'),
   instrument: prop('instrument'),
   date: prop('date'),
-  partialDate: prop('date'),
+  partialDate: (resolution: GraphNode) => partialDateOrNull(resolution.props.date),
   year: prop('year'),
   venue: prop('venue'),
   shortLabel: prop('shortLabel'),
