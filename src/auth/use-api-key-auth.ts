@@ -13,6 +13,13 @@ export interface ApiKeyAuth {
   plugin: Plugin;
   /** The principal the plugin found for a request it let through (`null`: anonymous). */
   principalOf(request: Request): Principal;
+  /**
+   * The principal of a request the Node listener has not given to yoga yet (a cache look-up,
+   * `src/http/cache/cache-front.ts`), from its headers, by the same rules as the plugin;
+   * `undefined` when the plugin would refuse it (the listener then leaves it to yoga, which answers 401).
+   * Never for the GraphiQL page, which the listener does not serve.
+   */
+  principalFromHeaders(authorization: string | undefined, apiKey: string | undefined): Principal | undefined;
 }
 
 /**
@@ -30,7 +37,7 @@ export function useApiKeyAuth(options: ApiKeyAuthOptions): ApiKeyAuth {
 
   const plugin: Plugin = {
     onRequest({ request, endResponse }) {
-      const presented = presentedKey(request);
+      const presented = presentedKey(request.headers.get('authorization'), request.headers.get('x-api-key'));
       if (presented === 'malformed') {
         endResponse(unauthenticated('The Authorization header is not "Bearer <key>".'));
         return;
@@ -51,7 +58,16 @@ export function useApiKeyAuth(options: ApiKeyAuthOptions): ApiKeyAuth {
       principals.set(request, principal);
     },
   };
-  return { plugin, principalOf: (request) => principals.get(request) ?? null };
+  return {
+    plugin,
+    principalOf: (request) => principals.get(request) ?? null,
+    principalFromHeaders(authorization, apiKey) {
+      const presented = presentedKey(authorization ?? null, apiKey ?? null);
+      if (presented === 'malformed') return undefined;
+      if (presented === null) return options.allowAnonymousRead ? null : undefined;
+      return authenticate(presented) ?? undefined;
+    },
+  };
 }
 
 // What graphql-yoga answers with the GraphiQL HTML rather than by running anything: a browser's GET
@@ -66,13 +82,11 @@ function isGraphiQLPage(request: Request): boolean {
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
-function presentedKey(request: Request): string | null | 'malformed' {
-  const authorization = request.headers.get('authorization');
+function presentedKey(authorization: string | null, apiKey: string | null): string | null | 'malformed' {
   if (authorization !== null) {
     const match = /^Bearer +(\S+) *$/i.exec(authorization);
     return match ? match[1]! : 'malformed';
   }
-  const apiKey = request.headers.get('x-api-key');
   return apiKey === null ? null : apiKey.trim() || 'malformed';
 }
 

@@ -17,6 +17,7 @@ import type { Logger } from '../logger';
 import type { GraphStore } from '../store/graph-store';
 import { GRAPHIQL_TABS } from './graphiql-tabs';
 import { useBodyLimit } from './use-body-limit';
+import { createCacheFront, type CacheFront } from './cache/cache-front';
 import { useResponseCache } from './cache/use-response-cache';
 import { useExportRoutes } from './use-export-routes';
 import { useLinkedDataRoute } from '../linked-data/use-linked-data-route';
@@ -25,7 +26,7 @@ import { readReleaseHistory } from '../seeds/releases/release-history';
 import { useHealthRoutes } from './use-health-routes';
 import { useWebRoutes } from './use-web-routes';
 import { useRateLimit } from './use-rate-limit';
-import { useRequestLog } from './use-request-log';
+import { logRequestLine, useRequestLog } from './use-request-log';
 import { useResponseCap } from './use-response-cap';
 import { useSlicedSerialisation } from './use-sliced-serialisation';
 
@@ -45,7 +46,8 @@ export interface AppDeps {
   bounds?: FanOutBounds;
 }
 
-export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+/** The yoga app, with the response cache's look-up for the Node listener in front of it (`createServer` calls it). */
+export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext> & { readonly cacheFront: CacheFront };
 
 /**
  * The HTTP application: GraphQL over HTTP at `/graphql` (GraphiQL for
@@ -77,7 +79,19 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
   const expensive = { cost: config.EXPENSIVE_COST, gate: new ExpensiveGate(config.MAX_CONCURRENT_EXPENSIVE, config.MAX_QUEUED_EXPENSIVE) };
   const schema = withTimeSlices(createSchema());
   const cors = useCors(config.CORS_ORIGINS);
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  const rateLimit = useRateLimit(
+    { anonymous: config.RATE_LIMIT_ANONYMOUS, keyed: config.RATE_LIMIT_KEYED, windowSeconds: config.RATE_LIMIT_WINDOW_S },
+    auth.principalOf,
+  );
+  const cacheFront = createCacheFront({
+    cache: responseCache,
+    graphqlPath: '/graphql',
+    principalFromHeaders: auth.principalFromHeaders,
+    admitAtEdge: rateLimit.admitAtEdge,
+    addCorsHeaders: cors.addTo,
+    logRequest: (line) => logRequestLine(logger, line),
+  });
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     // yoga's CORS reflects any origin with credentials; ours follows CORS_ORIGINS (use-cors.ts).
@@ -114,10 +128,8 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
       useHealthRoutes(store, { detailed: config.ALLOW_ANONYMOUS_READ }),
       useWebRoutes(),
       auth.plugin,
-      useRateLimit(
-        { anonymous: config.RATE_LIMIT_ANONYMOUS, keyed: config.RATE_LIMIT_KEYED, windowSeconds: config.RATE_LIMIT_WINDOW_S },
-        auth.principalOf,
-      ),
+      rateLimit.plugin,
+      // Looks up only what no listener saw (app.fetch in process); over a socket, cacheFront did.
       responseCache.plugin,
       useExportRoutes(store, { maxHops: config.MAX_PATH_HOPS }, logger),
       useLinkedDataRoute(store, logger),
@@ -141,6 +153,8 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
       cors.headers,
     ],
   });
+  // A property of the yoga instance (a Proxy over its request handler, which takes it).
+  return Object.assign(yoga, { cacheFront });
 }
 
 /**

@@ -4,6 +4,7 @@ import { sendNodeResponse } from '@whatwg-node/server';
 import type { Config } from '../config';
 import type { ErrorCode } from '../domain/errors';
 import type { Logger } from '../logger';
+import type { Candidate } from './cache/cache-front';
 import type { App } from './create-app';
 import { INTERNAL_ERROR_MESSAGE, sendError, writeSocketError } from './send-error';
 
@@ -45,6 +46,9 @@ export function edgeLimitsOf(config: Config): EdgeLimits {
  *   body is read here, counted, and cut off with 413 past the limit. (With
  *   `Content-Length`, Node's parser never hands on more bytes than declared,
  *   so the declared length is the bound.)
+ * - A GET or POST the response cache may answer is looked up before the app
+ *   (`cache/cache-front.ts`; a JSON POST's body is read here for its key):
+ *   a hit is sent from here, a miss goes on to the app.
  * - Every promise is handled: an error the app throws past its own handling
  *   is logged and answered with the masked coded 500, a client gone mid-way
  *   just closes its socket.
@@ -73,10 +77,15 @@ function handle(app: App, limits: EdgeLimits, req: IncomingMessage, res: ServerR
     sendError(res, refusal.status, refusal.code, refusal.message, { extensions: refusal.extensions, close: true });
     return;
   }
-  if (req.headers['transfer-encoding'] === undefined) {
-    serve(app, req, res, logger);
+  // A request the response cache may answer is looked up here, before yoga (cache/cache-front.ts).
+  const candidate = app.cacheFront.candidate(req);
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  if (!chunked && !candidate?.needsBody) {
+    if (candidate) answerOrServe(app, candidate, req, res, undefined, logger);
+    else serve(app, req, res, logger);
     return;
   }
+  // With Content-Length the declared length was checked above, so only a chunked body can pass the limit.
   readBody(req, limits.maxBodyBytes).then(
     (body) => {
       if (body === null) {
@@ -88,10 +97,25 @@ function handle(app: App, limits: EdgeLimits, req: IncomingMessage, res: ServerR
       }
       // whatwg-node takes a body already read from `req.body` (as after Express's body-parser), not from the spent stream.
       if (body.length > 0) (req as IncomingMessage & { body?: Buffer }).body = body;
-      serve(app, req, res, logger);
+      if (candidate) answerOrServe(app, candidate, req, res, body, logger);
+      else serve(app, req, res, logger);
     },
     // The client went away mid-body (aborted, reset): nobody is left to answer.
     () => res.destroy(),
+  );
+}
+
+/** Sends the cached answer, or hands the request to the app (a miss, or anything the front leaves to yoga). */
+function answerOrServe(app: App, candidate: Candidate, req: IncomingMessage, res: ServerResponse, body: Buffer | undefined, logger?: Logger): void {
+  app.cacheFront.answer(candidate, req, res, body).then(
+    (answered) => {
+      if (!answered) serve(app, req, res, logger);
+    },
+    (error: unknown) => {
+      if (req.destroyed || res.destroyed) return;
+      logger?.error('request failed', { method: req.method, error: describe(error) });
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE);
+    },
   );
 }
 

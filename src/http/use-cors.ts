@@ -17,7 +17,12 @@ import { errorResponse } from './send-error';
  * - a list: an origin on it is echoed, with credentials allowed and `Vary: Origin`; any other origin
  *   gets no CORS headers on a simple request and `403 CORS_ORIGIN_NOT_ALLOWED` on a preflight.
  */
-export function useCors(origins: string | undefined): { preflight: Plugin; headers: Plugin } {
+export function useCors(origins: string | undefined): {
+  preflight: Plugin;
+  headers: Plugin;
+  /** The same headers for an answer the Node listener sends itself (`cache/cache-front.ts`), added to `headers` (lower-case names). */
+  addTo(headers: Record<string, string>, origin: string | undefined): void;
+} {
   const policy = parseOrigins(origins);
   return {
     preflight: {
@@ -53,15 +58,10 @@ export function useCors(origins: string | undefined): { preflight: Plugin; heade
     },
     headers: {
       onResponse({ request, response, setResponse, fetchAPI }) {
-        const origin = request.headers.get('origin');
-        if (policy.kind === 'none' || origin === null) return;
-        const headers = corsHeaders(policy, origin);
-        if (!headers) {
-          if (policy.kind === 'list') appendVary(response, fetchAPI, setResponse);
-          return;
-        }
+        const changes = changesFor(policy, request.headers.get('origin'));
+        if (!changes) return;
         const copy = new fetchAPI.Headers(response.headers);
-        for (const [name, value] of Object.entries(headers)) {
+        for (const [name, value] of Object.entries(changes)) {
           if (name === 'vary') copy.set('vary', mergeVary(copy.get('vary'), value));
           else copy.set(name, value);
         }
@@ -69,7 +69,22 @@ export function useCors(origins: string | undefined): { preflight: Plugin; heade
         setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers: copy }));
       },
     },
+    addTo(headers, origin) {
+      const changes = changesFor(policy, origin ?? null);
+      if (!changes) return;
+      for (const [name, value] of Object.entries(changes)) headers[name] = name === 'vary' ? mergeVary(headers.vary ?? null, value) : value;
+    },
   };
+}
+
+/**
+ * The headers an answer to `origin` gets (`vary` to be merged with the answer's own), or `null` for none.
+ * An origin not allowed still gets `Vary: Origin` under a list: an answer that differs by origin must
+ * say so, or a shared cache could serve one origin's answer to another.
+ */
+function changesFor(policy: Policy, origin: string | null): Record<string, string> | null {
+  if (policy.kind === 'none' || origin === null) return null;
+  return corsHeaders(policy, origin) ?? (policy.kind === 'list' ? { vary: 'Origin' } : null);
 }
 
 type Policy = { kind: 'none' } | { kind: 'any' } | { kind: 'list'; origins: Set<string> };
@@ -103,13 +118,6 @@ function corsHeaders(policy: Policy, origin: string): Record<string, string> | n
     'access-control-expose-headers': EXPOSED_HEADERS,
     vary: 'Origin',
   };
-}
-
-/** An answer that differs by origin must say so, or a shared cache could serve one origin's answer to another. */
-function appendVary(response: Response, fetchAPI: { Headers: typeof Headers; Response: typeof Response }, setResponse: (r: Response) => void): void {
-  const copy = new fetchAPI.Headers(response.headers);
-  copy.set('vary', mergeVary(copy.get('vary'), 'Origin'));
-  setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers: copy }));
 }
 
 function mergeVary(existing: string | null, added: string): string {

@@ -23,39 +23,70 @@ export interface RateLimits {
  * Requests made in-process (`app.fetch`, no socket) have no client address
  * and are not counted.
  */
-export function useRateLimit(limits: RateLimits, principalOf: (request: Request) => Principal): Plugin {
+export function useRateLimit(limits: RateLimits, principalOf: (request: Request) => Principal): RateLimit {
   const anonymous = limits.anonymous > 0 ? new RateLimiterMemory({ points: limits.anonymous, duration: limits.windowSeconds }) : null;
   const keyed = limits.keyed > 0 ? new RateLimiterMemory({ points: limits.keyed, duration: limits.windowSeconds }) : null;
-  return {
+  // Requests the listener counted and refused; yoga answers them without counting them again.
+  const refusedAtEdge = new WeakMap<object, RateLimiterRes>();
+
+  /** Counts one request; the refusal when it is over its client's limit, else `null`. */
+  const count = async (principal: Principal, address: string | null): Promise<RateLimiterRes | null> => {
+    const limiter = principal ? keyed : anonymous;
+    const client = principal ? `key:${principal.keyId}` : address;
+    if (!limiter || !client) return null;
+    try {
+      await limiter.consume(client);
+      return null;
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      return refusal;
+    }
+  };
+
+  const plugin: Plugin = {
     async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       const principal = principalOf(request);
       if (principal) noteFacts(request, { keyId: principal.keyId });
-      const limiter = principal ? keyed : anonymous;
-      const client = principal ? `key:${principal.keyId}` : addressOf(serverContext);
-      if (!limiter || !client) return;
-      try {
-        await limiter.consume(client);
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-        const max = principal ? limits.keyed : limits.anonymous;
-        noteFacts(request, { errorCode: 'RATE_LIMITED' });
-        endResponse(
-          errorResponse(
-            429,
-            'RATE_LIMITED',
-            `More than ${max} requests in ${limits.windowSeconds} s from this ${principal ? 'API key' : 'client'}; retry in ${retryAfter} s.`,
-            { extensions: { limit: 'rate', max, retryAfter }, headers: { 'retry-after': String(retryAfter) } },
-            fetchAPI.Response,
-          ),
-        );
-      }
+      const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+      const refusal = req && refusedAtEdge.has(req) ? refusedAtEdge.get(req)! : await count(principal, addressOf(req));
+      if (!refusal) return;
+      const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      const max = principal ? limits.keyed : limits.anonymous;
+      noteFacts(request, { errorCode: 'RATE_LIMITED' });
+      endResponse(
+        errorResponse(
+          429,
+          'RATE_LIMITED',
+          `More than ${max} requests in ${limits.windowSeconds} s from this ${principal ? 'API key' : 'client'}; retry in ${retryAfter} s.`,
+          { extensions: { limit: 'rate', max, retryAfter }, headers: { 'retry-after': String(retryAfter) } },
+          fetchAPI.Response,
+        ),
+      );
+    },
+  };
+
+  return {
+    plugin,
+    async admitAtEdge(req, principal) {
+      const refusal = await count(principal, addressOf(req));
+      if (refusal) refusedAtEdge.set(req, refusal);
+      return refusal === null;
     },
   };
 }
 
-function addressOf(serverContext: unknown): string | null {
-  const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+export interface RateLimit {
+  /** Place it after the health routes and after auth. */
+  plugin: Plugin;
+  /**
+   * Counts a request the Node listener answers itself (a cache hit, `cache/cache-front.ts`): `true`
+   * when it is within its client's limit. A refused one is given to yoga, whose plugin answers the
+   * 429 without counting it twice.
+   */
+  admitAtEdge(req: IncomingMessage, principal: Principal): Promise<boolean>;
+}
+
+function addressOf(req: IncomingMessage | undefined): string | null {
   const address = req?.socket?.remoteAddress;
   return address ? `ip:${address}` : null;
 }

@@ -38,7 +38,7 @@ export function useRequestLog(logger: Logger): Plugin {
       const start = started.get(request);
       const status = response.status;
       const code = facts.errorCode ?? (status >= 400 ? await codeOf(response) : undefined);
-      const line = {
+      const line: RequestLine = {
         method: request.method,
         route: new URL(request.url).pathname,
         status,
@@ -49,11 +49,32 @@ export function useRequestLog(logger: Logger): Plugin {
         keyId: facts.keyId,
         code,
       };
-      if (status >= 500) logger.warn('request', line);
-      else if (line.route === '/healthz' || line.route === '/readyz') logger.debug('request', line); // probes, every few seconds
-      else logger.info('request', line);
+      logRequestLine(logger, line);
     },
   };
+}
+
+/** The fields of one request's log line (see `useRequestLog`). */
+export type RequestLine = {
+  method: string;
+  route: string;
+  status: number;
+  ms: number | undefined;
+  operation?: string | null;
+  cost?: number;
+  bytes?: number;
+  keyId?: string;
+  code?: string;
+};
+
+/**
+ * Writes a request's line: the plugin's, and the Node listener's for the answers it sends itself
+ * (cache hits, `cache/cache-front.ts`), so that both read the same.
+ */
+export function logRequestLine(logger: Logger, line: RequestLine): void {
+  if (line.status >= 500) logger.warn('request', line);
+  else if (line.route === '/healthz' || line.route === '/readyz') logger.debug('request', line); // probes, every few seconds
+  else logger.info('request', line);
 }
 
 // The code of a small coded error body (the routes' own refusals); never reads a large body.

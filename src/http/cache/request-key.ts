@@ -14,29 +14,62 @@
  * entries, which costs memory, never correctness.
  */
 export async function requestKey(request: Request, url: URL, role: string, graphqlPath: string): Promise<string | null> {
-  const accept = request.headers.get('accept') ?? '';
-  if (url.pathname.startsWith('/export/')) {
-    return request.method === 'GET' ? JSON.stringify(['export', role, url.pathname, url.search]) : null;
+  const isJsonPost = request.method === 'POST' && isJson(request.headers.get('content-type'));
+  return keyOf(
+    {
+      method: request.method,
+      pathname: url.pathname,
+      search: url.search,
+      accept: request.headers.get('accept') ?? '',
+      // The body is read once: whatwg-node keeps its text, and yoga parses it from there on a miss.
+      body: isJsonPost && url.pathname === graphqlPath ? await request.text() : undefined,
+    },
+    role,
+    graphqlPath,
+  );
+}
+
+/** What a request's key is made of, read from a fetch `Request` (above) or from Node's request (the listener). */
+export interface KeyParts {
+  method: string;
+  pathname: string;
+  /** The query string with its `?`, or `''`. */
+  search: string;
+  /** The `Accept` header, `''` when absent. */
+  accept: string;
+  /** The body's text for a JSON POST to the GraphQL path; `undefined` for any other request. */
+  body: string | undefined;
+}
+
+/** `requestKey` over the parts of a request; the listener (`cache-front.ts`) calls it with Node's request. */
+export function keyOf(parts: KeyParts, role: string, graphqlPath: string): string | null {
+  const { method, pathname, search, accept } = parts;
+  if (pathname.startsWith('/export/')) {
+    return method === 'GET' ? JSON.stringify(['export', role, pathname, search]) : null;
   }
-  if (url.pathname !== graphqlPath) return null;
+  if (pathname !== graphqlPath) return null;
   let params: unknown;
-  if (request.method === 'GET') {
+  if (method === 'GET') {
     // A browser's page request (text/html) gets GraphiQL, not an answer.
-    if (!url.search || accept.includes('text/html')) return null;
-    const search = url.searchParams;
-    const variables = parseJson(search.get('variables'));
-    const extensions = parseJson(search.get('extensions'));
+    if (!search || accept.includes('text/html')) return null;
+    const query = new URLSearchParams(search);
+    const variables = parseJson(query.get('variables'));
+    const extensions = parseJson(query.get('extensions'));
     if (variables === INVALID || extensions === INVALID) return null; // yoga answers the error
-    params = { query: search.get('query') ?? undefined, operationName: search.get('operationName') ?? undefined, variables, extensions };
-  } else if (request.method === 'POST') {
-    if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) return null;
-    // The body is read once: whatwg-node keeps its text, and yoga parses it from there on a miss.
-    params = parseJson(await request.text());
+    params = { query: query.get('query') ?? undefined, operationName: query.get('operationName') ?? undefined, variables, extensions };
+  } else if (method === 'POST') {
+    if (parts.body === undefined) return null;
+    params = parseJson(parts.body);
   } else {
     return null;
   }
   const key = graphqlKeyOf(params);
   return key === null ? null : JSON.stringify(['graphql', role, accept, key]);
+}
+
+/** Whether a request's `Content-Type` is JSON, the only POST body the cache keys. */
+export function isJson(contentType: string | null | undefined): boolean {
+  return (contentType ?? '').toLowerCase().startsWith('application/json');
 }
 
 function graphqlKeyOf(params: unknown): unknown[] | null {

@@ -3,7 +3,7 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { GraphStore } from '../../store/graph-store';
 import { compressBody, isCompressible, negotiateEncoding, type Encoding } from './compress-body';
 import { createGenerationSync } from './generation-sync';
-import { requestKey } from './request-key';
+import { keyOf, requestKey, type KeyParts } from './request-key';
 import { ResponseCache, type CachedResponse } from './response-cache';
 
 export interface ResponseCacheSettings {
@@ -37,7 +37,41 @@ export interface HttpResponseCache {
   /** The store to give the resolvers: every `applyWrites` through it bumps the write generation. */
   store: GraphStore;
   cache: ResponseCache;
+  /**
+   * For the Node listener (`cache-front.ts`), which looks requests up before yoga: the answer to
+   * send for a stored entry, or `null` on a miss, whose key it hands to yoga with `handOver`.
+   */
+  lookUp(parts: KeyParts, role: string, conditions: AnswerConditions): Promise<LookUp>;
+  /**
+   * What the listener learnt of a request it gives to yoga: where to store its answer (a miss), or
+   * `null` (not for the cache, or answered from it already). yoga's own look-up is then skipped: it
+   * stays only for requests no listener saw (`app.fetch` in process).
+   */
+  handOver(req: object, miss: Miss | null): void;
 }
+
+/** The request headers an answer from the cache depends on besides its key. */
+export interface AnswerConditions {
+  ifNoneMatch: string | null;
+  acceptEncoding: string | null;
+}
+
+/** A stored answer as sent to one request, as plain values (for a fetch `Response` or a Node `ServerResponse`). */
+export interface CachedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** `null` for a 304. */
+  body: Buffer | null;
+}
+
+/** Where a request that missed stores its answer: its key, the generation it started under, its role. */
+export interface Miss {
+  key: string;
+  epoch: number;
+  role: string;
+}
+
+export type LookUp = { answer: CachedAnswer } | { miss: Miss } | null;
 
 /**
  * Answers repeated reads before the GraphQL pipeline (see README.md beside this file): a GET or a
@@ -53,36 +87,57 @@ export function useResponseCache({ store, roleOf, graphqlPath, settings }: Respo
   const sync = createGenerationSync(store, () => cache.bump(), store.kind === 'embedded' ? 0 : settings.syncMs);
   const pending = new WeakMap<Request, Pending>();
   const sent = new WeakSet<Response>();
+  // Requests the Node listener looked up first (keyed by Node's request, which yoga's serverContext holds).
+  const handedOver = new WeakMap<object, Miss | null>();
 
-  const respond = async (entry: CachedResponse, key: string | null, request: Request, role: string, R: typeof Response): Promise<Response> => {
+  /** The answer for a stored entry: its bytes (compressed when accepted) or a 304, with the cache's headers. */
+  const answerOf = async (entry: CachedResponse, key: string | null, conditions: AnswerConditions, role: string): Promise<CachedAnswer> => {
     const headers: Record<string, string> = {
       ...entry.headers,
       etag: entry.etag,
       'cache-control': cacheControlFor(settings.cacheControl, role),
       vary: VARY,
     };
-    let response: Response;
-    if (matches(request.headers.get('if-none-match'), entry.etag)) {
+    if (matches(conditions.ifNoneMatch, entry.etag)) {
       delete headers['content-type'];
       delete headers['content-disposition'];
-      response = new R(null, { status: 304, headers });
-    } else {
-      const encoding = encodingFor(request, entry.headers['content-type'] ?? null, entry.body.length, settings.compressMinBytes);
-      let body = entry.body;
-      if (encoding) {
-        body = entry.encoded.get(encoding) ?? (await compressBody(entry.body, encoding));
-        if (key !== null) cache.addEncoding(key, entry, encoding, body);
-        headers['content-encoding'] = encoding;
-      }
-      response = new R(body as unknown as BodyInit, { status: entry.status, headers });
+      return { status: 304, headers, body: null };
     }
+    const encoding = encodingFor(conditions.acceptEncoding, entry.headers['content-type'] ?? null, entry.body.length, settings.compressMinBytes);
+    let body = entry.body;
+    if (encoding) {
+      body = entry.encoded.get(encoding) ?? (await compressBody(entry.body, encoding));
+      if (key !== null) cache.addEncoding(key, entry, encoding, body);
+      headers['content-encoding'] = encoding;
+    }
+    return { status: entry.status, headers, body };
+  };
+
+  const respond = async (entry: CachedResponse, key: string | null, request: Request, role: string, R: typeof Response): Promise<Response> => {
+    const answer = await answerOf(entry, key, conditionsOf(request), role);
+    const response = new R(answer.body as unknown as BodyInit, { status: answer.status, headers: answer.headers });
     sent.add(response);
     return response;
   };
 
+  const lookUp = async (parts: KeyParts, role: string, conditions: AnswerConditions): Promise<LookUp> => {
+    await sync.current();
+    const epoch = cache.epoch;
+    const key = keyOf(parts, role, graphqlPath);
+    if (key === null) return null;
+    const entry = cache.get(key);
+    return entry ? { answer: await answerOf(entry, key, conditions, role) } : { miss: { key, epoch, role } };
+  };
+
   const plugin: Plugin = {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (request.method !== 'GET' && request.method !== 'POST') return;
+      const req = (serverContext as { req?: object } | undefined)?.req;
+      if (req && handedOver.has(req)) {
+        const miss = handedOver.get(req);
+        if (miss) pending.set(request, { ...miss, storable: url.pathname !== graphqlPath });
+        return;
+      }
       await sync.current();
       const role = roleOf(request);
       const epoch = cache.epoch;
@@ -137,14 +192,21 @@ export function useResponseCache({ store, roleOf, graphqlPath, settings }: Respo
     },
   };
 
-  return { plugin, store: withWriteGeneration(store, () => cache.bump()), cache };
+  return {
+    plugin,
+    store: withWriteGeneration(store, () => cache.bump()),
+    cache,
+    lookUp,
+    handOver: (req, miss) => void handedOver.set(req, miss),
+  };
 }
 
-interface Pending {
-  key: string;
-  epoch: number;
-  role: string;
+interface Pending extends Miss {
   storable: boolean;
+}
+
+function conditionsOf(request: Request): AnswerConditions {
+  return { ifNoneMatch: request.headers.get('if-none-match'), acceptEncoding: request.headers.get('accept-encoding') };
 }
 
 /** Same store, but a write bumps the generation when it starts and again when it is over. */
@@ -192,9 +254,9 @@ function bodyHeaders(headers: Headers): Record<string, string> {
   return kept;
 }
 
-function encodingFor(request: Request, contentType: string | null, size: number, minBytes: number): Encoding | null {
+function encodingFor(acceptEncoding: string | null, contentType: string | null, size: number, minBytes: number): Encoding | null {
   if (size < minBytes || !isCompressible(contentType)) return null;
-  return negotiateEncoding(request.headers.get('accept-encoding'));
+  return negotiateEncoding(acceptEncoding);
 }
 
 /** RFC 9110 §13.1.2: weak comparison, a list of tags or `*`. */

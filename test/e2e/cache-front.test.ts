@@ -1,0 +1,295 @@
+import { request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hashApiKey } from '../../src/auth/api-key-authenticator';
+import { loadConfig } from '../../src/config';
+import { createApp, type App } from '../../src/http/create-app';
+import { createServer, edgeLimitsOf } from '../../src/http/create-server';
+import type { Logger } from '../../src/logger';
+import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
+import type { GraphStore } from '../../src/store/graph-store';
+import { WORKLOADS } from '../bench/workloads';
+
+// The response cache's look-up in the Node listener (src/http/cache/cache-front.ts): over a socket a
+// hit is sent before yoga sees the request, with the bytes and headers yoga sends for it (the
+// in-process path, app.fetch, still looks up in yoga's plugin: the reference here), the rate limit
+// counted, CORS headers and the request's log line as yoga's plugins would give them.
+const KEYS = { reader: 'reader-key-0123456789', curator: 'curator-key-0123456789', admin: 'admin-key-0123456789' } as const;
+const API_KEYS = `ro:reader:${hashApiKey(KEYS.reader)},cur:curator:${hashApiKey(KEYS.curator)},adm:admin:${hashApiKey(KEYS.admin)}`;
+type Caller = 'anonymous' | keyof typeof KEYS;
+
+interface Sent {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+interface Request {
+  caller?: Caller;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  search?: string;
+  path?: string;
+  headers?: Record<string, string>;
+}
+
+interface Harness {
+  app: App;
+  store: GraphStore;
+  port: number;
+  /** Requests the listener handed to yoga, by path. */
+  yogaRequests: string[];
+  lines: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+async function start(env: Record<string, string> = {}): Promise<Harness> {
+  const yogaRequests: string[] = [];
+  const lines: Record<string, unknown>[] = [];
+  const logger: Logger = {
+    debug: () => undefined,
+    info: (msg, fields = {}) => void (msg === 'request' && lines.push(fields)),
+    warn: (msg, fields = {}) => void (msg === 'request' && lines.push(fields)),
+    error: () => undefined,
+  };
+  const store = createEmbeddedGraphStore();
+  const config = loadConfig({ API_KEYS, RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_KEYED: '0', ...env });
+  const app = createApp({ store, config, logger });
+  // Records each request the listener hands to yoga: a hit must never be one.
+  const watched = new Proxy(app, {
+    get(target, property) {
+      if (property !== 'handleNodeRequestAndResponse') return Reflect.get(target, property) as unknown;
+      return (req: IncomingMessage, ...rest: unknown[]) => {
+        yogaRequests.push(req.url!.split('?', 1)[0]!);
+        return (target.handleNodeRequestAndResponse as (...args: unknown[]) => unknown)(req, ...rest);
+      };
+    },
+  });
+  const server: Server = createServer(watched, edgeLimitsOf(config));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    app,
+    store,
+    port: (server.address() as AddressInfo).port,
+    yogaRequests,
+    lines,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    },
+  };
+}
+
+function headersOf(init: Request): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/graphql-response+json', ...init.headers };
+  if (init.caller && init.caller !== 'anonymous') headers.authorization = `Bearer ${KEYS[init.caller]}`;
+  if (init.method !== 'GET') headers['content-type'] = 'application/json';
+  return headers;
+}
+
+function targetOf(init: Request): string {
+  return init.path ?? (init.method === 'GET' ? `/graphql?${init.search}` : '/graphql');
+}
+
+/** Over the socket, with node:http: the raw bytes (no decompression) and every header but the connection's own. */
+function overSocket(port: number, init: Request): Promise<Sent> {
+  return new Promise((resolve, reject) => {
+    const body = init.method === 'GET' ? undefined : JSON.stringify(init.body);
+    const req = httpRequest({ host: '127.0.0.1', port, method: init.method ?? 'POST', path: targetOf(init), headers: headersOf(init) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const headers = { ...res.headers } as Record<string, string>;
+        for (const name of ['date', 'connection', 'keep-alive']) delete headers[name];
+        resolve({ status: res.statusCode!, headers, body: Buffer.concat(chunks) });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** In process (app.fetch): the request goes through yoga's plugins, the cache's look-up there included. */
+async function inProcess(app: App, init: Request): Promise<Sent> {
+  const response = await app.fetch(`http://localhost${targetOf(init)}`, {
+    method: init.method ?? 'POST',
+    headers: headersOf(init),
+    body: init.method === 'GET' ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: Buffer.from(await response.arrayBuffer()) };
+}
+
+const ERROR_CASES: Record<string, unknown> = {
+  'a syntax error': { query: '{ actionLine(code: "C2") { code ' },
+  'an unknown field': { query: '{ actionLine(code: "C2") { nope } }' },
+  'a variable of the wrong type': { query: 'query($c: String!) { actionLine(code: $c) { code } }', variables: { c: 7 } },
+  'a bad argument (coded BAD_USER_INPUT)': { query: '{ actionLines(first: -1) { nodes { code } } }' },
+  'a role it lacks (FORBIDDEN)': { query: '{ auditLog { entries { seq } } }' },
+};
+
+describe('cache front: a hit over a socket is answered before yoga, as yoga answers it', () => {
+  let h: Harness;
+  beforeAll(async () => (h = await start()));
+  afterAll(() => h.close());
+
+  it.each(WORKLOADS.map((w) => [w.name, w] as const))('sends %s from the cache with the bytes and headers of the miss and of yoga’s hit', async (_name, workload) => {
+    const request = { body: { query: workload.query, variables: workload.variables } };
+    const miss = await overSocket(h.port, request);
+    h.yogaRequests.length = 0;
+    const hit = await overSocket(h.port, request);
+    expect(h.yogaRequests).toEqual([]);
+    expect(miss.status).toBe(200);
+    expect(JSON.parse(miss.body.toString()).errors).toBeUndefined();
+    expect(hit).toEqual(miss);
+    expect(hit.headers.etag).toMatch(/^W\/"[\w-]{22}"$/);
+    expect(await inProcess(h.app, request)).toEqual(hit);
+  });
+
+  it.each(Object.entries(ERROR_CASES))('sends %s through yoga every time, never from the cache', async (_name, body) => {
+    h.yogaRequests.length = 0;
+    const first = await overSocket(h.port, { caller: 'reader', body });
+    const second = await overSocket(h.port, { caller: 'reader', body });
+    expect(h.yogaRequests).toEqual(['/graphql', '/graphql']);
+    expect(second).toEqual(first);
+    expect(JSON.parse(first.body.toString()).errors.length).toBeGreaterThan(0);
+    expect(first.headers.etag).toBeUndefined();
+  });
+
+  it('answers a GET, a persisted query by its hash, a 304 and a compressed answer from the cache as yoga does', async () => {
+    const query = '{ sdgGoal(code: "9") { code name } }';
+    const hash = await sha256Hex(query);
+    const get = { method: 'GET' as const, search: new URLSearchParams({ query }).toString() };
+    const persisted = {
+      method: 'GET' as const,
+      search: new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }) }).toString(),
+    };
+    await overSocket(h.port, { body: { query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } } }); // registers it
+    const matrix = { body: { query: WORKLOADS.find((w) => w.name === 'matrix')!.query }, headers: { 'accept-encoding': 'gzip, br' } };
+    for (const request of [get, persisted, matrix] as Request[]) {
+      const miss = await overSocket(h.port, request);
+      h.yogaRequests.length = 0;
+      const hit = await overSocket(h.port, request);
+      expect(h.yogaRequests).toEqual([]);
+      expect(hit).toEqual(miss);
+      expect(await inProcess(h.app, request)).toEqual(hit);
+      const notModified = await overSocket(h.port, { ...request, headers: { ...request.headers, 'if-none-match': hit.headers.etag! } });
+      expect(notModified.status).toBe(304);
+      expect(notModified.body.length).toBe(0);
+      expect(await inProcess(h.app, { ...request, headers: { ...request.headers, 'if-none-match': hit.headers.etag! } })).toEqual(notModified);
+    }
+    expect((await overSocket(h.port, matrix)).headers['content-encoding']).toBe('br');
+  });
+
+  it('writes the log line of yoga’s hit for a hit it sends', async () => {
+    const request = { caller: 'reader' as const, body: { query: '{ entity(code: "UNESCO") { code } }' } };
+    await overSocket(h.port, request);
+    h.lines.length = 0;
+    await overSocket(h.port, request);
+    await inProcess(h.app, request);
+    expect(h.lines).toEqual([
+      { method: 'POST', route: '/graphql', status: 200, ms: expect.any(Number), bytes: expect.any(Number), keyId: 'ro' },
+      { method: 'POST', route: '/graphql', status: 200, ms: expect.any(Number), bytes: expect.any(Number), keyId: 'ro' },
+    ]);
+  });
+});
+
+describe('cache front: roles, writes, rate limits, CORS', () => {
+  it('never serves one role’s answer to another, and leaves refused keys to yoga’s 401', async () => {
+    const h = await start();
+    try {
+      const query = { body: { query: '{ auditLog(first: 1) { entries { seq } } }' } };
+      const admin = await overSocket(h.port, { caller: 'admin', ...query });
+      await overSocket(h.port, { caller: 'admin', ...query });
+      const reader = await overSocket(h.port, { caller: 'reader', ...query });
+      const anonymous = await overSocket(h.port, query);
+      expect(JSON.parse(admin.body.toString()).data.auditLog).toEqual({ entries: [] });
+      expect(JSON.parse(reader.body.toString()).errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['FORBIDDEN']);
+      expect(JSON.parse(anonymous.body.toString()).errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+      const lookup = { body: { query: '{ actionLine(code: "C1") { code } }' } };
+      await overSocket(h.port, lookup);
+      expect((await overSocket(h.port, lookup)).status).toBe(200);
+      const badKey = await overSocket(h.port, { ...lookup, headers: { authorization: 'Bearer not-a-key-at-all' } });
+      expect(badKey.status).toBe(401);
+      expect(JSON.parse(badKey.body.toString()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('shows a write to the very next read over the socket', async () => {
+    const h = await start();
+    try {
+      const read = { body: { query: '{ entity(code: "ITU") { code name } }' } };
+      const before = await overSocket(h.port, read);
+      expect(await overSocket(h.port, read)).toEqual(before);
+      const written = await overSocket(h.port, {
+        caller: 'curator',
+        body: {
+          query: 'mutation($input: NodeUpdateInput!) { updateNode(input: $input) { id name } }',
+          variables: { input: { id: 'Entity:ITU', name: { en: 'Renamed ITU' } } },
+        },
+      });
+      expect(JSON.parse(written.body.toString()).data.updateNode.name).toBe('Renamed ITU');
+      h.yogaRequests.length = 0;
+      const after = await overSocket(h.port, read);
+      expect(h.yogaRequests).toEqual(['/graphql']);
+      expect(JSON.parse(after.body.toString()).data.entity).toEqual({ code: 'ITU', name: 'Renamed ITU' });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('counts hits against the rate limit: past it, yoga answers 429 without counting the request twice', async () => {
+    const h = await start({ RATE_LIMIT_ANONYMOUS: '3', RATE_LIMIT_KEYED: '2', RATE_LIMIT_WINDOW_S: '60' });
+    try {
+      const request = { body: { query: '{ dataset { version } }' } };
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await overSocket(h.port, request)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await overSocket(h.port, request);
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(JSON.parse(refused.body.toString())).toEqual({
+        errors: [
+          {
+            message: `More than 3 requests in 60 s from this client; retry in ${retryAfter} s.`,
+            extensions: { code: 'RATE_LIMITED', limit: 'rate', max: 3, retryAfter },
+          },
+        ],
+      });
+      // A key has its own budget, hits counted too.
+      const keyed = [];
+      for (let i = 0; i < 3; i++) keyed.push((await overSocket(h.port, { caller: 'reader', ...request })).status);
+      expect(keyed).toEqual([200, 200, 429]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('puts the CORS headers on a hit as on the miss: an allowed origin echoed, another one only varied on', async () => {
+    const h = await start({ CORS_ORIGINS: 'https://app.example' });
+    try {
+      const request = { body: { query: '{ sdgTarget(code: "9.c") { code } }' }, headers: { origin: 'https://app.example' } };
+      const miss = await overSocket(h.port, request);
+      h.yogaRequests.length = 0;
+      const hit = await overSocket(h.port, request);
+      expect(h.yogaRequests).toEqual([]);
+      expect(hit).toEqual(miss);
+      expect(hit.headers['access-control-allow-origin']).toBe('https://app.example');
+      expect(hit.headers['access-control-allow-credentials']).toBe('true');
+      expect(hit.headers.vary).toBe('Accept, Accept-Encoding, Authorization, X-API-Key, Origin');
+      expect(await inProcess(h.app, request)).toEqual(hit);
+      const other = { ...request, headers: { origin: 'https://evil.example' } };
+      const otherHit = await overSocket(h.port, other);
+      expect(otherHit.headers['access-control-allow-origin']).toBeUndefined();
+      expect(otherHit.headers.vary).toBe('Accept, Accept-Encoding, Authorization, X-API-Key, Origin');
+      expect(await inProcess(h.app, other)).toEqual(otherHit);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+async function sha256Hex(text: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash('sha256').update(text).digest('hex');
+}
