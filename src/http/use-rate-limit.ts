@@ -44,24 +44,29 @@ export function useRateLimit(limits: RateLimits, principalOf: (request: Request)
   };
 
   const plugin: Plugin = {
-    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+    // Not async: a request no limit applies to (a disabled limit) costs yoga no promise here.
+    onRequest({ request, serverContext, endResponse, fetchAPI }) {
       const principal = principalOf(request);
       if (principal) noteFacts(request, { keyId: principal.keyId });
       const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
-      const refusal = req && refusedAtEdge.has(req) ? refusedAtEdge.get(req)! : await count(principal, addressOf(req));
-      if (!refusal) return;
-      const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      const max = principal ? limits.keyed : limits.anonymous;
-      noteFacts(request, { errorCode: 'RATE_LIMITED' });
-      endResponse(
-        errorResponse(
-          429,
-          'RATE_LIMITED',
-          `More than ${max} requests in ${limits.windowSeconds} s from this ${principal ? 'API key' : 'client'}; retry in ${retryAfter} s.`,
-          { extensions: { limit: 'rate', max, retryAfter }, headers: { 'retry-after': String(retryAfter) } },
-          fetchAPI.Response,
-        ),
-      );
+      const refuse = (refusal: RateLimiterRes | null) => {
+        if (!refusal) return;
+        const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+        const max = principal ? limits.keyed : limits.anonymous;
+        noteFacts(request, { errorCode: 'RATE_LIMITED' });
+        endResponse(
+          errorResponse(
+            429,
+            'RATE_LIMITED',
+            `More than ${max} requests in ${limits.windowSeconds} s from this ${principal ? 'API key' : 'client'}; retry in ${retryAfter} s.`,
+            { extensions: { limit: 'rate', max, retryAfter }, headers: { 'retry-after': String(retryAfter) } },
+            fetchAPI.Response,
+          ),
+        );
+      };
+      if (req && refusedAtEdge.has(req)) return refuse(refusedAtEdge.get(req)!);
+      if (!(principal ? keyed : anonymous)) return;
+      return count(principal, addressOf(req)).then(refuse);
     },
   };
 

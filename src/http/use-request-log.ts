@@ -12,10 +12,10 @@ import type { Logger } from '../logger';
  * expensive-query slot the request still holds.
  */
 export function useRequestLog(logger: Logger): Plugin {
-  const started = new WeakMap<Request, number>();
+  const started = new WeakMap<Request, { at: number; route: string }>();
   return {
-    onRequest({ request }) {
-      started.set(request, performance.now());
+    onRequest({ request, url }) {
+      started.set(request, { at: performance.now(), route: url.pathname });
     },
     onExecute() {
       return {
@@ -32,24 +32,25 @@ export function useRequestLog(logger: Logger): Plugin {
         if (typeof code === 'string') noteFacts((context as { request?: Request }).request, { errorCode: code });
       };
     },
-    async onResponse({ request, response }) {
+    // Not async: only a refusal without a noted code has its body read (codeOf).
+    onResponse({ request, response }) {
       const facts = factsOf(request);
       facts.releaseSlot?.();
       const start = started.get(request);
       const status = response.status;
-      const code = facts.errorCode ?? (status >= 400 ? await codeOf(response) : undefined);
       const line: RequestLine = {
         method: request.method,
-        route: new URL(request.url).pathname,
+        route: start?.route ?? new URL(request.url).pathname,
         status,
-        ms: start === undefined ? undefined : Math.round((performance.now() - start) * 10) / 10,
+        ms: start === undefined ? undefined : Math.round((performance.now() - start.at) * 10) / 10,
         operation: facts.operationName ?? facts.operationType,
         cost: facts.costEstimate,
         bytes: Number(response.headers.get('content-length') ?? 0) || undefined,
         keyId: facts.keyId,
-        code,
+        code: facts.errorCode,
       };
-      logRequestLine(logger, line);
+      if (line.code !== undefined || status < 400) return logRequestLine(logger, line);
+      return codeOf(response).then((code) => logRequestLine(logger, { ...line, code }));
     },
   };
 }

@@ -6,7 +6,10 @@
  * Not part of `npm run bench`.
  *
  *   npm run build && node dist/test/bench/compare-builds.js --other /work/main/dist/test/bench/bench-server.js \
- *     [--workloads lookup,distinct] [--env HTTP_CACHE_MAX_BYTES=0] [--slices 5] [--slice-duration 2]
+ *     [--workloads lookup,distinct] [--env HTTP_CACHE_MAX_BYTES=0] [--other-env K=V] [--slices 5] [--slice-duration 2] [--warmup 3]
+ *
+ * `--env` sets a variable for both servers, `--other-env` for the other one only: with `--other` this
+ * build's own bench-server.js, that measures one setting's cost (`--other-env HTTP_CACHE_MAX_BYTES=0`).
  *
  * `lookup` (and the other names of `workloads.ts`) repeat one request: with the response cache on
  * (the default) that is the cache-hit path. `distinct` is a new key every request (`legs/distinct-body.ts`).
@@ -26,22 +29,21 @@ async function main(): Promise<void> {
       other: { type: 'string' },
       workloads: { type: 'string', default: 'lookup,distinct' },
       env: { type: 'string', multiple: true, default: [] },
+      'other-env': { type: 'string', multiple: true, default: [] },
       slices: { type: 'string', default: '5' },
       'slice-duration': { type: 'string', default: '2' },
       connections: { type: 'string', default: '10' },
+      // Long enough for V8 to have optimised the hot paths: a cold server's first seconds cost several times more CPU.
+      warmup: { type: 'string', default: '3' },
     },
   });
   if (!values.other) throw new Error('--other <path of the other build’s bench-server.js> is required');
-  const env: Record<string, string> = { LOG_LEVEL: 'warn', RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_KEYED: '0' };
-  for (const pair of values.env) {
-    const at = pair.indexOf('=');
-    env[pair.slice(0, at)] = pair.slice(at + 1);
-  }
+  const env = { LOG_LEVEL: 'warn', RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_KEYED: '0', ...pairsOf(values.env) };
   if (CAN_PIN) spawnSync('taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' });
   const pin = CAN_PIN ? { cpu: 1 } : {};
   const servers = {
     this: await spawnServer(path.join(__dirname, 'bench-server.js'), { env, ...pin }),
-    other: await spawnServer(path.resolve(values.other), { env, ...pin }),
+    other: await spawnServer(path.resolve(values.other), { env: { ...env, ...pairsOf(values['other-env']) }, ...pin }),
   };
   try {
     for (const name of values.workloads.split(',')) {
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
         if (answer.status !== 200 || answer.text.includes('"errors"')) throw new Error(`${who} answers ${name} with ${answer.status}: ${answer.text.slice(0, 300)}`);
       }
       const rounds = await compare(
-        (['this', 'other'] as const).map((who) => ({ name: who, url: servers[who].url, warmupSeconds: 1, cpuMicros: servers[who].cpuMicros })),
+        (['this', 'other'] as const).map((who) => ({ name: who, url: servers[who].url, warmupSeconds: Number(values.warmup), cpuMicros: servers[who].cpuMicros })),
         body,
         { connections: Number(values.connections), slices: Number(values.slices), sliceSeconds: Number(values['slice-duration']) },
       );
@@ -67,6 +69,10 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(Object.values(servers).map((server) => server.stop()));
   }
+}
+
+function pairsOf(pairs: readonly string[]): Record<string, string> {
+  return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 }
 
 function bodyOf(name: string): Body {

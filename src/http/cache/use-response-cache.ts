@@ -129,8 +129,26 @@ export function useResponseCache({ store, roleOf, graphqlPath, settings }: Respo
     return entry ? { answer: await answerOf(entry, key, conditions, role) } : { miss: { key, epoch, role } };
   };
 
+  /** yoga's own look-up, for requests no listener saw (`app.fetch` in process). */
+  const lookUpInYoga = async (request: Request, url: URL, endResponse: (response: Response) => void, R: typeof Response): Promise<void> => {
+    await sync.current();
+    const role = roleOf(request);
+    const epoch = cache.epoch;
+    const key = await requestKey(request, url, role, graphqlPath);
+    if (key === null) return;
+    const entry = cache.get(key);
+    if (entry) {
+      endResponse(await respond(entry, key, request, role, R));
+      return;
+    }
+    // The exports are reads whatever their parameters; a GraphQL request is stored only once it
+    // is known to be a query that answered without errors (onExecute below).
+    pending.set(request, { key, epoch, role, storable: url.pathname !== graphqlPath });
+  };
+
   const plugin: Plugin = {
-    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
+    // Not async: a request the listener handed over costs yoga no promise here.
+    onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (request.method !== 'GET' && request.method !== 'POST') return;
       const req = (serverContext as { req?: object } | undefined)?.req;
       if (req && handedOver.has(req)) {
@@ -138,19 +156,7 @@ export function useResponseCache({ store, roleOf, graphqlPath, settings }: Respo
         if (miss) pending.set(request, { ...miss, storable: url.pathname !== graphqlPath });
         return;
       }
-      await sync.current();
-      const role = roleOf(request);
-      const epoch = cache.epoch;
-      const key = await requestKey(request, url, role, graphqlPath);
-      if (key === null) return;
-      const entry = cache.get(key);
-      if (entry) {
-        endResponse(await respond(entry, key, request, role, fetchAPI.Response));
-        return;
-      }
-      // The exports are reads whatever their parameters; a GraphQL request is stored only once it
-      // is known to be a query that answered without errors (onExecute below).
-      pending.set(request, { key, epoch, role, storable: url.pathname !== graphqlPath });
+      return lookUpInYoga(request, url, endResponse, fetchAPI.Response);
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
@@ -163,33 +169,43 @@ export function useResponseCache({ store, roleOf, graphqlPath, settings }: Respo
         },
       };
     },
-    async onResponse({ request, response, setResponse, fetchAPI }) {
+    // Not async: the answers it leaves alone (small, not cacheable) cost yoga no promise.
+    onResponse({ request, response, setResponse, fetchAPI }) {
       if (sent.has(response) || response.headers.has('content-encoding') || response.status === 204 || response.status === 304) return;
       const waiting = pending.get(request);
-      if (waiting?.storable && response.status === 200) {
-        const body = Buffer.from(await response.arrayBuffer());
-        const entry = cache.set(waiting.key, waiting.epoch, { status: 200, headers: bodyHeaders(response.headers), body });
-        setResponse(await respond(entry, waiting.key, request, waiting.role, fetchAPI.Response));
-        return;
-      }
+      if (waiting?.storable && response.status === 200) return storeAnswer(waiting, request, response, setResponse, fetchAPI.Response);
       // Not cacheable (a mutation, an error, a page): still compressed when large.
-      const contentType = response.headers.get('content-type');
-      if (!isCompressible(contentType)) return;
+      if (!isCompressible(response.headers.get('content-type'))) return;
       const declared = Number(response.headers.get('content-length') ?? NaN);
       if (declared < settings.compressMinBytes) return;
       const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
       if (!encoding) return;
-      const text = await response.text();
-      if (Buffer.byteLength(text) < settings.compressMinBytes) {
-        setResponse(new fetchAPI.Response(text, { status: response.status, headers: response.headers }));
-        return;
-      }
-      const headers = new fetchAPI.Headers(response.headers);
-      headers.set('content-encoding', encoding);
-      headers.delete('content-length');
-      headers.append('vary', 'Accept-Encoding');
-      setResponse(new fetchAPI.Response((await compressLarge(text, encoding)) as unknown as BodyInit, { status: response.status, statusText: response.statusText, headers }));
+      return compressAnswer(response, encoding, setResponse, fetchAPI);
     },
+  };
+
+  const storeAnswer = async (waiting: Pending, request: Request, response: Response, setResponse: (r: Response) => void, R: typeof Response): Promise<void> => {
+    const body = Buffer.from(await response.arrayBuffer());
+    const entry = cache.set(waiting.key, waiting.epoch, { status: 200, headers: bodyHeaders(response.headers), body });
+    setResponse(await respond(entry, waiting.key, request, waiting.role, R));
+  };
+
+  const compressAnswer = async (
+    response: Response,
+    encoding: Encoding,
+    setResponse: (r: Response) => void,
+    fetchAPI: { Response: typeof Response; Headers: typeof Headers },
+  ): Promise<void> => {
+    const text = await response.text();
+    if (Buffer.byteLength(text) < settings.compressMinBytes) {
+      setResponse(new fetchAPI.Response(text, { status: response.status, headers: response.headers }));
+      return;
+    }
+    const headers = new fetchAPI.Headers(response.headers);
+    headers.set('content-encoding', encoding);
+    headers.delete('content-length');
+    headers.append('vary', 'Accept-Encoding');
+    setResponse(new fetchAPI.Response((await compressLarge(text, encoding)) as unknown as BodyInit, { status: response.status, statusText: response.statusText, headers }));
   };
 
   return {
