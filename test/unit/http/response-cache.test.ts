@@ -4,25 +4,30 @@ import { ResponseCache } from '../../../src/http/cache/response-cache';
 import { createEmbeddedGraphStore } from '../../../src/store/embedded/create-embedded-graph-store';
 
 const answer = (text: string) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(text) });
+/** An answer is stored the second time its key is answered: offer it twice. */
+const store = (cache: ResponseCache, key: string, text: string, epoch = cache.epoch) => {
+  cache.set(key, epoch, answer(text));
+  return cache.set(key, epoch, answer(text));
+};
 
 describe('http cache: ResponseCache holds at most maxBytes, for one generation', () => {
   it('drops the least recently used entries first and never holds more than maxBytes', () => {
     const cache = new ResponseCache({ maxBytes: 3 * (256 + 1000 + 2), ttlMs: 0 });
-    for (const key of ['a', 'b', 'c']) cache.set(key, cache.epoch, answer('x'.repeat(1000)));
+    for (const key of ['a', 'b', 'c']) store(cache, key, 'x'.repeat(1000));
     expect(cache.get('a')).toBeDefined(); // a is now the most recently used
-    cache.set('d', cache.epoch, answer('x'.repeat(1000)));
+    store(cache, 'd', 'x'.repeat(1000));
     expect(['a', 'b', 'c', 'd'].map((key) => cache.get(key) !== undefined)).toEqual([true, false, true, true]);
     expect(cache.size.bytes).toBeLessThanOrEqual(3 * (256 + 1000 + 2));
-    cache.set('huge', cache.epoch, answer('x'.repeat(10_000)));
+    store(cache, 'huge', 'x'.repeat(10_000));
     expect(cache.get('huge')).toBeUndefined();
   });
 
   it('refuses an answer computed before a write, and forgets everything at a write', () => {
     const cache = new ResponseCache({ maxBytes: 1e6, ttlMs: 0 });
     const before = cache.epoch;
-    cache.set('kept', before, answer('1'));
+    store(cache, 'kept', '1', before);
     cache.bump();
-    cache.set('late', before, answer('2'));
+    store(cache, 'late', '2', before);
     expect(cache.get('kept')).toBeUndefined();
     expect(cache.get('late')).toBeUndefined();
     expect(cache.size).toEqual({ entries: 0, bytes: 0 });
@@ -31,11 +36,23 @@ describe('http cache: ResponseCache holds at most maxBytes, for one generation',
   it('serves an entry for ttlMs only', () => {
     let now = 1000;
     const cache = new ResponseCache({ maxBytes: 1e6, ttlMs: 50, now: () => now });
-    cache.set('k', cache.epoch, answer('1'));
+    store(cache, 'k', '1');
     now += 49;
     expect(cache.get('k')?.body.toString()).toBe('1');
     now += 1;
     expect(cache.get('k')).toBeUndefined();
+  });
+
+  it('stores an answer the second time its key is answered, never the first', () => {
+    const cache = new ResponseCache({ maxBytes: 1e6, ttlMs: 0 });
+    const first = cache.set('k', cache.epoch, answer('1'));
+    expect(cache.get('k')).toBeUndefined();
+    expect(first.etag).toMatch(/^W\/"[\w-]{22}"$/); // sent with the answer all the same
+    cache.set('other', cache.epoch, answer('2'));
+    expect(cache.set('k', cache.epoch, answer('1')).etag).toBe(first.etag);
+    expect(cache.get('k')?.body.toString()).toBe('1');
+    expect(cache.get('other')).toBeUndefined();
+    expect(cache.size.entries).toBe(1);
   });
 
   it('gives equal bytes equal ETags and different bytes different ones', () => {
