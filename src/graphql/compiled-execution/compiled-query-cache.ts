@@ -1,5 +1,5 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 
 /** A compiled operation, or the reason it is run by graphql-js instead. */
 export type CompileOutcome = { query: CompiledQuery } | { fallback: string };
@@ -45,6 +45,8 @@ export class CompiledQueryCache {
     this.entries.set(text, operations);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     const known = operations.get(name);
+    // A first sighting: load the compiler once this turn's requests are answered, so that it is there for the second.
+    if (known === undefined && !jit) setImmediate(loadJit);
     const outcome = known === undefined ? SEEN_ONCE : known === SEEN_ONCE ? compile(schema, document, operationName) : known;
     operations.set(name, outcome);
     return outcome;
@@ -53,10 +55,26 @@ export class CompiledQueryCache {
 
 function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompileOutcome {
   try {
+    const { compileQuery, isCompiledQuery } = loadJit();
     const compiled = compileQuery(schema, document, operationName ?? undefined);
     if (isCompiledQuery(compiled)) return { query: compiled };
     return { fallback: compiled.errors?.map((error) => error.message).join('; ') ?? 'not compiled' };
   } catch (error) {
     return { fallback: error instanceof Error ? error.message : String(error) };
   }
+}
+
+type Jit = typeof import('graphql-jit');
+let jit: Jit | undefined;
+
+/**
+ * graphql-jit, required when first needed rather than at start-up: with fast-json-stringify and ajv it
+ * took 90-170 ms of a cold start (node -e "require('graphql-jit')", taskset -c 1, load average 5), for a
+ * compiler no request uses before a document's second sighting. The first sighting of any document
+ * schedules the load after the answers of that turn (setImmediate), so the second rarely waits for it.
+ */
+function loadJit(): Jit {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous on purpose: compile() runs inside a request's execution
+  jit ??= require('graphql-jit') as Jit;
+  return jit;
 }
