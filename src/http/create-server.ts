@@ -78,7 +78,7 @@ function handle(app: App, limits: EdgeLimits, req: IncomingMessage, res: ServerR
     return;
   }
   // A request the response cache may answer is looked up here, before yoga (cache/cache-front.ts).
-  const candidate = app.cacheFront.candidate(req);
+  const candidate = candidateOf(app, req, logger);
   const chunked = req.headers['transfer-encoding'] !== undefined;
   if (!chunked && !candidate?.needsBody) {
     if (candidate) answerOrServe(app, candidate, req, res, undefined, logger);
@@ -103,6 +103,16 @@ function handle(app: App, limits: EdgeLimits, req: IncomingMessage, res: ServerR
     // The client went away mid-body (aborted, reset): nobody is left to answer.
     () => res.destroy(),
   );
+}
+
+/** The front's candidate, or `null`; whatever it throws leaves the request to the app (never to the process's end). */
+function candidateOf(app: App, req: IncomingMessage, logger?: Logger): Candidate | null {
+  try {
+    return app.cacheFront.candidate(req);
+  } catch (error) {
+    logger?.warn('cache look-up skipped', { error: describe(error) });
+    return null;
+  }
 }
 
 /** Sends the cached answer, or hands the request to the app (a miss, or anything the front leaves to yoga). */
