@@ -74,7 +74,6 @@ export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?:
         });
         return;
       }
-      let release: (() => void) | undefined;
       if (gate && estimate > gate.cost && operation?.operation !== 'mutation') {
         const slot = gate.gate.acquire();
         if (!slot) {
@@ -82,19 +81,15 @@ export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?:
           setResultAndStopExecution({ errors: [serverBusy(gate.gate)] });
           return;
         }
-        release = await slot;
+        // Held until the answer is written out (the request log's response hook frees it), not only
+        // while it executes: serialising a multi-MB answer is as much work again, and with the slot
+        // freed at the end of execution the next expensive query's result tree and this one's text
+        // were alive and growing together (more garbage, longer collections, two requests slicing).
+        noteFacts(request, { releaseSlot: await slot });
         (args.contextValue as unknown as GraphQLContext).timeSlice?.start();
-        // The response hook releases it too, should execution throw past onExecuteDone.
-        noteFacts(request, { releaseSlot: release });
       }
-      const mutation = operation?.operation === 'mutation';
-      if (!release && !mutation) return;
-      return {
-        onExecuteDone: () => {
-          release?.();
-          if (mutation) bounds.invalidate();
-        },
-      };
+      if (operation?.operation !== 'mutation') return;
+      return { onExecuteDone: () => bounds.invalidate() };
     },
   };
 }

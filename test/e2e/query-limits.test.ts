@@ -4,7 +4,7 @@ import { hashApiKey } from '../../src/auth/api-key-authenticator';
 import { loadConfig } from '../../src/config';
 import { createApp } from '../../src/http/create-app';
 import { createServer, edgeLimitsOf } from '../../src/http/create-server';
-import type { Logger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
 import type { GraphStore } from '../../src/store/graph-store';
 import { EXPENSIVE_QUERY } from '../bench/expensive-workloads';
@@ -156,6 +156,38 @@ describe('limits: a deadline, a response cap and a bound on expensive queries ba
     expect([answers[busy]!.status, answers[busy]!.headers.get('retry-after')]).toEqual([503, '1']);
     // A cheap query never queues.
     expect((await postGraphQL(app, '{ entity(code: "ITU") { code } }')).body).toEqual({ data: { entity: { code: 'ITU' } } });
+  });
+
+  it('holds an expensive query slot until its answer is written, then answers the queued one', async () => {
+    // What happened, in order: each store call's node type, and each request-log line's cost.
+    const events: string[] = [];
+    const logger: Logger = { ...createLogger('silent'), info: (_message, fields) => void events.push(`answered cost ${String(fields?.cost)}`) };
+    const inner = createEmbeddedGraphStore();
+    const store = new Proxy(inner, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (property === 'listNodes') events.push(`listNodes ${(args[0] as { type: string }).type}`);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const app = createApp({ store, config: loadConfig({ EXPENSIVE_COST: '10', MAX_CONCURRENT_EXPENSIVE: '1' }), logger });
+    await postGraphQL(app, '{ dataset { version } }'); // the list bounds, computed once
+    events.length = 0;
+    const [first, second] = await Promise.all([
+      postGraphQL(app, '{ sdgGoals(first: 3) { nodes { targets { code } } } }'),
+      postGraphQL(app, '{ actionLines(first: 3) { nodes { sdgTargets { code } } } }'),
+    ]);
+    expect([first.body.errors, second.body.errors]).toEqual([undefined, undefined]);
+    // The second starts executing only once the first has been serialised and answered.
+    expect(events.filter((e) => e.startsWith('listNodes') || e.startsWith('answered')).map((e) => e.replace(/cost \d+/, 'cost n'))).toEqual([
+      'listNodes SdgGoal',
+      'answered cost n',
+      'listNodes ActionLine',
+      'answered cost n',
+    ]);
   });
 });
 
