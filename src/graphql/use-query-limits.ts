@@ -1,8 +1,9 @@
 import { GraphQLError, parse } from 'graphql';
+import { StoreUnavailableError } from '../domain/errors';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from './context';
 import { estimateCost } from './cost/estimate-cost';
-import type { FanOutBounds } from './cost/fan-out-bounds';
+import type { FanOutBounds, FanOutTable } from './cost/fan-out-bounds';
 import type { ExpensiveGate } from './expensive-gate';
 import { operationOf } from './operation-of';
 import { queryShapeRule } from './query-shape-rule';
@@ -57,11 +58,18 @@ export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?:
       addValidationRule(shape);
     },
     async onExecute({ args, setResultAndStopExecution }) {
-      // With no bounds (the store cannot be read: Neo4j down), the query runs into STORE_UNAVAILABLE itself.
-      const table = await bounds.current().catch(() => null);
-      if (!table) return;
-      const estimate = estimateCost(args.schema, args.document, table, args.variableValues ?? {}, args.operationName);
       const request = (args.contextValue as { request?: Request }).request;
+      const table = await bounds.current().catch((error: unknown) => error);
+      if (table instanceof StoreUnavailableError) {
+        // The store gave up on the bounds' read (Neo4j down before a first table existed): answered at once,
+        // since running the query would wait out the driver's limits a second time, on top of this wait,
+        // outside the execution deadline (which starts after this hook).
+        noteFacts(request, { errorCode: table.code });
+        setResultAndStopExecution({ errors: [storeUnavailable(table)] });
+        return;
+      }
+      if (table instanceof Error || !table) return; // no bounds for another reason: the query runs unchecked, as the store allows
+      const estimate = estimateCost(args.schema, args.document, table as FanOutTable, args.variableValues ?? {}, args.operationName);
       const operation = operationOf(args.document, args.operationName);
       noteFacts(request, { costEstimate: estimate, operationName: operation?.name?.value ?? null, operationType: operation?.operation });
       if (estimate > limits.maxCost) {
@@ -105,4 +113,8 @@ function serverBusy(gate: ExpensiveGate): GraphQLError {
   return new GraphQLError('Too many expensive queries are waiting; retry in a moment, or ask for less.', {
     extensions: { code: 'SERVER_BUSY', limit: 'expensive', max: gate.maxRunning + gate.maxQueued, http: { status: 503, headers: { 'retry-after': '1' } } },
   });
+}
+
+function storeUnavailable(error: StoreUnavailableError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, ...error.details, http: { status: 503 } } });
 }
