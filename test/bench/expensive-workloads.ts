@@ -43,6 +43,10 @@ export interface ExpensiveRequest {
  * - `targets15`: EXPENSIVE_QUERY (estimate 96,345; 1.35 MB);
  * - `largest answer`: 9 aliases of EVERY_NAME (estimate about 415,000;
  *   7.6 MB in UTF-8, under MAX_RESPONSE_BYTES, 8 MiB);
+ * - `names under the gate`: every name's text of every target, 20 aliases
+ *   (estimate 43,960, under EXPENSIVE_COST: the cost counts values, not
+ *   their length; 4.3 million characters), and `names over the cap`, 30
+ *   aliases (65,940; over MAX_RESPONSE_BYTES);
  * - `over the cap`: 30 aliases (MAX_ALIASES) of EVERY_NAME: estimate
  *   1,384,140, under MAX_COST, so it is let run; its answer would be about 25 MB,
  *   so it ends as RESPONSE_TOO_LARGE (or EXECUTION_TIMEOUT when slower than
@@ -51,6 +55,15 @@ export interface ExpensiveRequest {
 export const EXPENSIVE_REQUESTS: readonly ExpensiveRequest[] = [
   { name: 'targets15', title: '15 aliases of every SDG target with goal, indicators, action lines', query: EXPENSIVE_QUERY },
   { name: 'largest answer', title: '9 aliases of every SDG target with every name of it and of its goal, indicators, action lines', query: everyTarget(9, EVERY_NAME) },
+  // The cost counts values, not their length: every name of every target, 20 aliases, is estimated at
+  // 43,960 (under EXPENSIVE_COST, so neither queued nor sliced) for a 4.3-million-character answer.
+  { name: 'names under the gate', title: '20 aliases of every SDG target with every name (text only)', query: everyTarget(20, 'names { text }') },
+  {
+    name: 'names over the cap',
+    title: 'the same, 30 aliases (MAX_ALIASES): estimate 65,940, its answer over MAX_RESPONSE_BYTES',
+    query: everyTarget(30, 'names { text }'),
+    refusedWith: 'RESPONSE_TOO_LARGE',
+  },
   {
     name: 'over the cap',
     title: 'the same, 30 aliases (MAX_ALIASES): within MAX_COST, its answer over MAX_RESPONSE_BYTES',

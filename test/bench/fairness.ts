@@ -4,9 +4,10 @@
  * on `--profile`, the longest stretches in which the server's event loop
  * was held and what ran in them (`long-tasks.ts`):
  *
- *   npm run build && node dist/test/bench/fairness.js [--seconds 10] [--only "largest answer"] [--profile] [--node-args "--trace-gc"] [--server <another build's bench-server.js>]
+ *   npm run build && node dist/test/bench/fairness.js [--seconds 10] [--only "largest answer,names under the gate"] [--profile] [--node-args=--trace-gc] [--server <another build's bench-server.js>]
  *
- * The Markdown goes to stdout.
+ * `--node-args` takes its value after `=` (node's parseArgs refuses a value starting with a dash
+ * as the next word). The Markdown goes to stdout.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
