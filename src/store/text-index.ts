@@ -80,8 +80,8 @@ export function scoreMatch(query: string, code: string, names: readonly string[]
 }
 
 /** Score bands, far enough apart that nothing inside a band reaches the next one. */
-const EXACT_CODE = 3000;
-const EXACT_NAME = 2900;
+export const EXACT_CODE = 3000;
+export const EXACT_NAME = 2900;
 const PARTIAL = 1000;
 
 /**
@@ -99,10 +99,20 @@ const PARTIAL = 1000;
  * boundaries (`itu` in `itu d`, not in `situation`).
  */
 export function scoreNormalised(tokens: readonly string[], texts: readonly string[], degree = 0): number {
+  const best = textScore(tokens, texts);
+  return best === 0 ? 0 : best + importanceOf(degree);
+}
+
+/**
+ * {@link scoreNormalised} without the node's importance: the best score of
+ * its texts, 0 when none matches. An index that reaches the same number by
+ * another road (`WordIndex`) adds `importanceOf(degree)` the same way, so
+ * both give the same bits.
+ */
+export function textScore(tokens: readonly string[], texts: readonly string[]): number {
   if (tokens.length === 0 || texts.length === 0) return 0;
   const phrase = tokens.join(' ');
-  const importance = importanceOf(degree);
-  if (texts[0] === phrase) return EXACT_CODE + importance;
+  if (texts[0] === phrase) return EXACT_CODE;
   let best = 0;
   for (const name of texts) {
     if (name === '') continue;
@@ -110,19 +120,27 @@ export function scoreNormalised(tokens: readonly string[], texts: readonly strin
     if (name === phrase) score = EXACT_NAME;
     else if (tokens.every((token) => name.includes(token))) {
       const covered = name.includes(phrase) ? phrase.length / name.length : 0.5 * (phrase.length / name.length);
-      score = PARTIAL + 400 + 100 * Math.min(1, covered) + (name.startsWith(phrase) ? 10 : 0);
+      score = containingScore(covered, name.startsWith(phrase));
     } else if (name.length < phrase.length && isContainedAsName(name, phrase)) {
       score = PARTIAL + 400 * (name.length / phrase.length) + 100;
     }
     best = Math.max(best, score);
   }
-  return best === 0 ? 0 : best + importance;
+  return best;
 }
 
-/** Up to 20 points for a node's degree, so that among equal matches the better-connected node comes first. */
-function importanceOf(degree: number): number {
-  return Math.min(20, 4 * Math.log2(1 + Math.max(0, degree)));
+/** The score of a name that contains every token, `covered` being the share of it the query covers. */
+export function containingScore(covered: number, startsWithPhrase: boolean): number {
+  return PARTIAL + 400 + 100 * Math.min(1, covered) + (startsWithPhrase ? 10 : 0);
 }
+
+/** Up to {@link MAX_IMPORTANCE} points for a node's degree, so that among equal matches the better-connected node comes first. */
+export function importanceOf(degree: number): number {
+  return Math.min(MAX_IMPORTANCE, 4 * Math.log2(1 + Math.max(0, degree)));
+}
+
+/** The most a node's degree adds to a text score: a hit whose text score is this much below another's cannot pass it. */
+export const MAX_IMPORTANCE = 20;
 
 /**
  * The resolution ids a query cites in any printed form (`第70/125号决议`,
@@ -178,190 +196,3 @@ function atWordBoundary(phrase: string, start: number, end: number, name: string
 export const MAX_CONTAINED_NAME = 64;
 /** The longest query searched for the names it contains (longer texts are documents: `linkDocument`). */
 export const MAX_CONTAINING_QUERY = 256;
-
-/**
- * An inverted index of character unigrams and bigrams over normalised names:
- * narrows a search to the few nodes that can match before `scoreNormalised`
- * checks them, so search cost follows the result size, not the graph size.
- * It also keeps the short names whole, to find those a query contains.
- *
- * Memory: ids are interned as integers, given in increasing order, so each
- * gram's posting list is a sorted `Int32Array` (4 bytes an entry, against
- * about 40 for a string in a `Set`), and no per-id list of grams is kept. A
- * removed id's integer is retired (its texts dropped) and left in the
- * postings, skipped on reading; when retired entries outnumber live ones the
- * postings are rewritten without them. Re-adding an id gives it a new integer,
- * so lists stay sorted.
- */
-export class NgramIndex {
-  private readonly postings = new Map<string, Posting>();
-  /** Integer → id, or undefined once retired. */
-  private readonly ids: (string | undefined)[] = [];
-  /** Integer → the normalised texts indexed under it (code first). */
-  private readonly texts: (readonly string[] | undefined)[] = [];
-  private readonly numberOf = new Map<string, number>();
-  /** Short names whole → the integers of the ids that have them. */
-  private readonly byName = new Map<string, number[]>();
-  private retired = 0;
-
-  /** @param compactAfter retired integers tolerated before the postings are rewritten (tests make it small). */
-  constructor(private readonly compactAfter = 1024) {}
-
-  /** Indexes `texts` (the code first, then names) under `id`, replacing what was there. */
-  add(id: string, texts: readonly string[]): void {
-    this.remove(id);
-    const n = this.ids.length;
-    this.ids.push(id);
-    this.numberOf.set(id, n);
-    const normalisedTexts = texts.map(normaliseText);
-    this.texts.push(normalisedTexts);
-    const grams = new Set<string>();
-    for (const text of normalisedTexts) for (const gram of gramsOf(text)) grams.add(gram);
-    for (const gram of grams) {
-      let posting = this.postings.get(gram);
-      if (!posting) this.postings.set(gram, (posting = { ids: new Int32Array(1), length: 0 }));
-      append(posting, n);
-    }
-    for (const text of new Set(normalisedTexts)) {
-      if (text === '' || text.length > MAX_CONTAINED_NAME) continue;
-      const list = this.byName.get(text);
-      if (list) list.push(n);
-      else this.byName.set(text, [n]);
-    }
-  }
-
-  remove(id: string): void {
-    const n = this.numberOf.get(id);
-    if (n === undefined) return;
-    for (const text of new Set(this.texts[n])) {
-      const list = this.byName.get(text);
-      if (!list) continue;
-      const at = list.indexOf(n);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) this.byName.delete(text);
-    }
-    this.numberOf.delete(id);
-    this.ids[n] = undefined;
-    this.texts[n] = undefined;
-    if (++this.retired > this.compactAfter && this.retired > this.numberOf.size) this.dropRetired();
-  }
-
-  /** The normalised texts indexed under `id` (code first), for `scoreNormalised`. */
-  textsOf(id: string): readonly string[] {
-    const n = this.numberOf.get(id);
-    return (n === undefined ? undefined : this.texts[n]) ?? [];
-  }
-
-  /**
-   * Ids that may match `query`: those containing every gram of every query
-   * token, and those with a name the query contains (a superset of the
-   * matches; `scoreNormalised` decides).
-   */
-  candidates(query: string): string[] {
-    const tokens = queryTokens(query);
-    if (tokens.length === 0) return [];
-    const found = new Set(this.containing(tokens));
-    for (const n of this.containedIn(tokens.join(' '))) found.add(n);
-    const result: string[] = [];
-    for (const n of found) {
-      const id = this.ids[n];
-      if (id !== undefined) result.push(id);
-    }
-    return result;
-  }
-
-  // The intersection of the query grams' postings, walked from the shortest: its cost follows the
-  // rarest gram, not the commonest (a common bigram's posting holds most of the graph at scale).
-  private containing(tokens: readonly string[]): number[] {
-    const lists: Posting[] = [];
-    for (const token of tokens) {
-      for (const gram of gramsOf(token, true)) {
-        const posting = this.postings.get(gram);
-        if (!posting) return [];
-        lists.push(posting);
-      }
-    }
-    if (lists.length === 0) return [];
-    lists.sort((a, b) => a.length - b.length);
-    const [shortest, ...others] = lists as [Posting, ...Posting[]];
-    const result: number[] = [];
-    for (let i = 0; i < shortest.length; i++) {
-      const n = shortest.ids[i]!;
-      if (this.ids[n] !== undefined && others.every((posting) => contains(posting, n))) result.push(n);
-    }
-    return result;
-  }
-
-  // Every substring of the phrase looked up whole: at most
-  // MAX_CONTAINING_QUERY × MAX_CONTAINED_NAME map lookups, far less in practice.
-  private containedIn(phrase: string): Set<number> {
-    const found = new Set<number>();
-    if (phrase.length > MAX_CONTAINING_QUERY) return found;
-    for (let start = 0; start < phrase.length; start++) {
-      if (phrase[start] === ' ') continue;
-      const longest = Math.min(phrase.length, start + MAX_CONTAINED_NAME);
-      for (let end = start + 2; end <= longest; end++) {
-        const list = this.byName.get(phrase.slice(start, end));
-        if (list) for (const n of list) found.add(n);
-      }
-    }
-    return found;
-  }
-
-  // Rewrites every posting without retired integers (amortised over the removals that retired them).
-  private dropRetired(): void {
-    for (const [gram, posting] of this.postings) {
-      let kept = 0;
-      for (let i = 0; i < posting.length; i++) {
-        const n = posting.ids[i]!;
-        if (this.ids[n] !== undefined) posting.ids[kept++] = n;
-      }
-      if (kept === 0) this.postings.delete(gram);
-      else {
-        posting.length = kept;
-        if (posting.ids.length > 2 * kept) posting.ids = posting.ids.slice(0, kept);
-      }
-    }
-    this.retired = 0;
-  }
-}
-
-/** A gram's ids in increasing order: the first `length` entries of `ids` (which has room to grow). */
-interface Posting {
-  ids: Int32Array;
-  length: number;
-}
-
-function append(posting: Posting, n: number): void {
-  if (posting.length === posting.ids.length) {
-    // Doubling keeps appends amortised O(1); most postings stay small (one or two ids).
-    const grown = new Int32Array(Math.max(2, posting.ids.length * 2));
-    grown.set(posting.ids);
-    posting.ids = grown;
-  }
-  posting.ids[posting.length++] = n;
-}
-
-/** Binary search of a sorted posting. */
-function contains(posting: Posting, n: number): boolean {
-  let low = 0;
-  let high = posting.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const value = posting.ids[mid]!;
-    if (value === n) return true;
-    if (value < n) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
-}
-
-// Unigrams let one-character queries (common in Chinese) use the index too;
-// a query token needs only its bigrams (or its single character).
-function gramsOf(text: string, forQuery = false): string[] {
-  const chars = [...text];
-  const grams: string[] = [];
-  if (!forQuery || chars.length === 1) for (const c of chars) if (c !== ' ') grams.push(c);
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!);
-  return grams;
-}

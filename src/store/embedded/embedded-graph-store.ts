@@ -29,7 +29,8 @@ import type {
   WriteOp,
   WriteResult,
 } from '../graph-store';
-import { citedResolutionIds, NgramIndex, queryTokens, scoreNormalised, scoreSymbolCitations, searchNamesOf } from '../text-index';
+import { citedResolutionIds, importanceOf, MAX_IMPORTANCE, scoreSymbolCitations, searchNamesOf } from '../text-index';
+import { WordIndex } from '../word-index';
 
 /**
  * Makes a batch of writes durable before it is acknowledged. Synchronous on
@@ -82,7 +83,7 @@ export class ReplayError extends Error {}
 /**
  * The default store: the whole graph in process memory, in a graphology
  * multi-directed graph (several edge types may join the same two nodes),
- * with indexes by type (kept in code order) and an n-gram index for search.
+ * with indexes by type (kept in code order) and a word index for search (`WordIndex`).
  * Records are deep-frozen when stored and replaced, never mutated, so they
  * can be returned without copying.
  */
@@ -90,7 +91,7 @@ export class EmbeddedGraphStore implements GraphStore {
   readonly kind = 'embedded';
   private readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
   private readonly byType = new Map<NodeType, TypeList | null>(); // ids in list order; null = to be rebuilt
-  private readonly textIndex = new NgramIndex();
+  private readonly textIndex = new WordIndex();
   // Each node's code sort key (toSortKey), made once when the node is stored: search ranks and type
   // lists sort by it, and toSortKey's own memo is bounded (100k codes), so at scale it would recompute.
   private readonly sortKeys = new Map<string, string>();
@@ -236,21 +237,28 @@ export class EmbeddedGraphStore implements GraphStore {
   async search(query: SearchQuery): Promise<SearchHit[]> {
     this.assertOpen();
     const types = query.types && query.types.length > 0 ? new Set<string>(query.types) : null;
-    const tokens = queryTokens(query.text);
-    const scores = new Map<string, number>();
-    for (const id of this.textIndex.candidates(query.text)) {
-      const score = scoreNormalised(tokens, this.textIndex.textsOf(id), this.graph.degree(id));
-      if (score > 0) scores.set(id, score);
-    }
     const cited = new Map(citedResolutionIds(query.text).filter((id) => this.graph.hasNode(id)).map((id) => [id, this.graph.degree(id)]));
-    for (const [id, score] of scoreSymbolCitations(query.text, cited)) scores.set(id, Math.max(scores.get(id) ?? 0, score));
+    const citations = scoreSymbolCitations(query.text, cited);
     // Only the best `first` are kept, by score, then code order (precomputed sort keys), then id:
     // at scale a common word matches tens of thousands of nodes, and sorting them all was most of the cost.
+    // A hit whose text score, with the most a degree can add, cannot beat the worst kept is not looked at.
     const best = new TopK<RankedHit>(query.first, compareRanked);
-    for (const [id, score] of scores) {
+    const offer = (id: string, score: number) => {
       const node = this.graph.getNodeAttributes(id);
       if (!types || types.has(node.type)) best.offer({ node, score, key: this.sortKeys.get(id)! });
-    }
+    };
+    this.textIndex.match(query.text, (id, textScore) => {
+      const cite = citations.get(id);
+      if (cite === undefined) {
+        const worst = best.worst();
+        if (worst && textScore + MAX_IMPORTANCE < worst.score) return;
+        offer(id, textScore + importanceOf(this.graph.degree(id)));
+        return;
+      }
+      citations.delete(id);
+      offer(id, Math.max(textScore + importanceOf(this.graph.degree(id)), cite));
+    });
+    for (const [id, score] of citations) offer(id, score);
     return best.sorted().map(({ node, score }) => ({ node, score }));
   }
 

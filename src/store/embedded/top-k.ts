@@ -29,6 +29,11 @@ export class TopK<T> {
     if (items.length > this.k) items.pop();
   }
 
+  /** The worst item kept once `k` are kept (an item must beat it to get in), else undefined. */
+  worst(): T | undefined {
+    return this.items.length === this.k && this.k > 0 ? this.items[this.k - 1] : undefined;
+  }
+
   /** The kept items, best first. */
   sorted(): T[] {
     return [...this.items];

@@ -1,4 +1,5 @@
-import { NgramIndex, normaliseText, scoreMatch } from '../../../src/store/text-index';
+import { normaliseText, scoreMatch, textScore } from '../../../src/store/text-index';
+import { WordIndex } from '../../../src/store/word-index';
 import { createRandom } from '../../support/create-random';
 
 describe('store: text matching for search', () => {
@@ -27,8 +28,8 @@ describe('store: text matching for search', () => {
     expect(prefix).toBeGreaterThan(inside);
   });
 
-  it('narrows candidates with the n-gram index, for one-character queries too', () => {
-    const index = new NgramIndex();
+  it('narrows candidates with the word index, for one-character queries too', () => {
+    const index = new WordIndex();
     index.add('a', ['数字经济']);
     index.add('b', ['教育']);
     index.add('c', ['E-health']);
@@ -63,38 +64,42 @@ describe('store: search knows names both ways', () => {
   });
 
   it('indexes the names a query contains as candidates', () => {
-    const index = new NgramIndex();
+    const index = new WordIndex();
     index.add('forum', ['WSIS-Forum', '信息社会世界峰会论坛']);
     index.add('other', ['X', '数字经济']);
     expect(index.candidates('2023 年信息社会世界峰会论坛')).toEqual(['forum']);
   });
 
-  it('gives the same candidates as a scan of every entry, through re-adds, removals and compactions', () => {
+  it('gives the same matches and text scores as a scan of every entry, through re-adds, removals and compactions', () => {
     const random = createRandom(7);
-    const words = ['数字', '经济', 'health', 'e-health', 'data', 'itu', '教育'];
-    const index = new NgramIndex(2);
+    const words = ['数字', '经济', 'health', 'e-health', 'data', 'itu', '教育', 'digital', 'dig', 'c7'];
+    const index = new WordIndex(2);
     const entries = new Map<string, string[]>();
+    const queries = ['数字', '数', 'health', 'e-health', 'dig', 'digital', 'itu 数', 'c7', '数字经济', 'health data', 'zz', 'c7 itu health'];
     for (let step = 0; step < 400; step++) {
       const id = `n${random.below(30)}`;
       if (random.below(3) === 0) {
         index.remove(id);
         entries.delete(id);
       } else {
-        const texts = [id, random.pick(words) + random.pick(words)];
+        // A code, then names of one to three words, joined by a space or not (Chinese has no spaces).
+        const name = () => Array.from({ length: 1 + random.below(3) }, () => random.pick(words)).join(random.pick([' ', '']));
+        const texts = [random.below(4) === 0 ? random.pick(words) : id, name(), ...(random.below(2) ? [name()] : [])];
         index.add(id, texts);
         entries.set(id, texts.map(normaliseText));
       }
-      for (const query of ['数字', 'health', 'itu 数', 'zz']) {
-        const grams = (t: string) => [...t].map((c, i, all) => (i + 1 < all.length ? c + all[i + 1] : c));
+      for (const query of queries) {
         const tokens = normaliseText(query).split(' ');
-        // A superset of the matches: every text holding every token (the index may add names the query contains).
-        const scanned = [...entries].filter(([, texts]) => tokens.every((token) => grams(token).every((g) => texts.some((text) => text.includes(g))))).map(([key]) => key);
-        const found = index.candidates(query);
-        for (const key of scanned) expect(found).toContain(key);
-        for (const key of found) {
-          expect(entries.has(key)).toBe(true);
-          expect(index.textsOf(key)).toEqual(entries.get(key));
-        }
+        const scanned = new Map([...entries].map(([key, texts]) => [key, textScore(tokens, texts)] as const).filter(([, score]) => score > 0));
+        const visited = new Map<string, number>();
+        index.match(query, (key, score) => {
+          expect(visited.has(key)).toBe(false);
+          visited.set(key, score);
+        });
+        expect(visited).toEqual(scanned);
+        const candidates = index.candidates(query);
+        for (const key of scanned.keys()) expect(candidates).toContain(key);
+        for (const key of candidates) expect(index.textsOf(key)).toEqual(entries.get(key));
       }
     }
   });
