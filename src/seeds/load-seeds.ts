@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { graphEdgeSchema, graphNodeSchema, type GraphEdge, type GraphNode } from '../domain/graph-records';
+import { quickParseEdge, quickParseNode } from './quick-parse-records';
 import { mergeNameVariants, nameVariantsRecordSchema, type NameVariantsRecord } from './merge-name-variants';
 
 /**
@@ -14,7 +15,9 @@ import { mergeNameVariants, nameVariantsRecordSchema, type NameVariantsRecord } 
  *   seeds/names/*.json       name variants with their sources, merged into the nodes'
  *                            `props.nameVariants` (see `mergeNameVariants`)
  * Validates every record's shape (not yet the references between them: see
- * `checkSeeds`) and names the file and index of the first bad record.
+ * `checkSeeds`) and names the file and index of the first bad record. Valid
+ * node and link records take a path without zod (`quickParseNode`), with the
+ * same output.
  */
 export interface SeedSet {
   manifest: SeedManifest;
@@ -83,11 +86,11 @@ export function loadSeeds(seedsDir: string = findSeedsDir(), times?: SeedLoadTim
   const manifest = parseWith(seedManifestSchema, readJson('manifest.json'), 'manifest.json');
   const rawNodeFiles = jsonFilesIn(seedsDir, 'nodes').map((file) => {
     const value = readJson(file);
-    return { file, records: validate(() => parseRecords(graphNodeSchema, value, file)) };
+    return { file, records: validate(() => parseRecords(graphNodeSchema, value, file, quickParseNode)) };
   });
   const edgeFiles = jsonFilesIn(seedsDir, 'edges').map((file) => {
     const value = readJson(file);
-    return { file, records: validate(() => parseRecords(graphEdgeSchema, value, file)) };
+    return { file, records: validate(() => parseRecords(graphEdgeSchema, value, file, quickParseEdge)) };
   });
   const nameFiles = jsonFilesIn(seedsDir, 'names').map((file) => {
     const value = readJson(file);
@@ -126,9 +129,11 @@ function jsonFilesIn(seedsDir: string, sub: string): string[] {
     .map((name) => `${sub}/${name}`);
 }
 
-function parseRecords<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S>[] {
+// `quick` answers for the records it accepts as the schema would (see quick-parse-records.ts); the schema
+// parses the others, so a bad record's message is the schema's.
+function parseRecords<S extends z.ZodType>(schema: S, value: unknown, file: string, quick?: (record: unknown) => z.infer<S> | undefined): z.infer<S>[] {
   if (!Array.isArray(value)) throw new SeedFormatError(`seeds/${file} must hold a JSON array of records`);
-  return value.map((record, index) => parseWith(schema, record, `${file}[${index}]`));
+  return value.map((record, index) => quick?.(record) ?? parseWith(schema, record, `${file}[${index}]`));
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
