@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { graphEdgeSchema, graphNodeSchema, type GraphEdge, type GraphNode } from '../domain/graph-records';
+import { deepFreeze } from '../domain/deep-freeze';
 import { quickParseEdge, quickParseNode } from './quick-parse-records';
 import { mergeNameVariants, nameVariantsRecordSchema, type NameVariantsRecord } from './merge-name-variants';
 
@@ -17,7 +18,7 @@ import { mergeNameVariants, nameVariantsRecordSchema, type NameVariantsRecord } 
  * Validates every record's shape (not yet the references between them: see
  * `checkSeeds`) and names the file and index of the first bad record. Valid
  * node and link records take a path without zod (`quickParseNode`), with the
- * same output.
+ * same output. The records returned are deep-frozen.
  */
 export interface SeedSet {
   manifest: SeedManifest;
@@ -103,6 +104,8 @@ export function loadSeeds(seedsDir: string = findSeedsDir(), times?: SeedLoadTim
     for (const node of merged.nodes) unknown.delete(node.id);
     return { file, records: merged.nodes };
   });
+  // Read-only from here: the embedded store keeps frozen records without copying them.
+  for (const file of [...nodeFiles, ...edgeFiles]) for (const record of file.records) deepFreeze(record);
   const version = `${manifest.version}+${hash.digest('hex').slice(0, 12)}`;
   return { manifest, version, nodeFiles, edgeFiles, nameFiles, unknownVariantNodes: [...unknown].sort() };
 }

@@ -10,7 +10,9 @@ import { checkProps, type PropSpecs } from '../domain/prop-spec';
  * records that pass them, without zod: the same output (strings trimmed,
  * `props` defaulted to `{}`, keys in the schema's order), or `undefined`
  * for anything this path does not accept, which the caller then parses with
- * the schema for its answer and its exact message. So a record is never
+ * the schema for its answer and its exact message. Records come out
+ * deep-frozen, built so (the seeds are read-only, and the embedded store
+ * keeps a frozen record without copying it). So a record is never
  * accepted here that the schema refuses (the unit test feeds both every real
  * record and thousands of broken ones), while a valid one costs a few
  * property reads: at ×1000 (198k nodes, 346k links) zod's parse was 26 s of
@@ -24,13 +26,13 @@ export function quickParseNode(value: unknown): GraphNode | undefined {
   if (id === undefined || code === undefined || typeof type !== 'string' || !isNodeType(type)) return undefined;
   if (id !== toGlobalId(type, code)) return undefined;
   const name = localized(value.name);
-  const props = value.props === undefined ? {} : propsOf(value.props);
+  const props = value.props === undefined ? Object.freeze({}) : propsOf(value.props);
   const provenance = provenanceOf(value.provenance);
   if (name === undefined || props === undefined || provenance === undefined) return undefined;
   const spec = NODE_VOCABULARY[type];
   if (!spec.code.test(code) || checkProps(nodeSpecs(type), props).length > 0) return undefined;
   for (const rule of spec.rules ?? []) if (rule({ code, props })) return undefined;
-  return { id, type, code, name, props, provenance };
+  return Object.freeze({ id, type, code, name, props, provenance });
 }
 
 /** {@link quickParseNode} for link records (`graphEdgeSchema`). */
@@ -41,14 +43,14 @@ export function quickParseEdge(value: unknown): GraphEdge | undefined {
   const from = nonEmpty(value.from);
   const to = nonEmpty(value.to);
   if (id === undefined || from === undefined || to === undefined || typeof type !== 'string' || !isEdgeType(type)) return undefined;
-  const props = value.props === undefined ? {} : propsOf(value.props);
+  const props = value.props === undefined ? Object.freeze({}) : propsOf(value.props);
   const provenance = provenanceOf(value.provenance);
   if (props === undefined || provenance === undefined) return undefined;
   const fromId = parseGlobalId(from);
   const toId = parseGlobalId(to);
   if (!fromId || !toId || !isAllowedEdge(type, fromId.type, toId.type)) return undefined;
   if (checkProps(edgeSpecs(type), props).length > 0) return undefined;
-  return { id, type, from, to, props, provenance };
+  return Object.freeze({ id, type, from, to, props, provenance });
 }
 
 const NODE_KEYS: ReadonlySet<string> = new Set(['id', 'type', 'code', 'name', 'props', 'provenance']);
@@ -97,7 +99,7 @@ function nonEmptyList(value: unknown): string[] | undefined {
     if (text === undefined) return undefined;
     list.push(text);
   }
-  return list;
+  return Object.freeze(list) as string[];
 }
 
 // The names in the schema's order (LANGS), English required.
@@ -113,7 +115,7 @@ function localized(value: unknown): GraphNode['name'] | undefined {
     if (text === undefined) return undefined;
     name[lang] = text;
   }
-  return name as GraphNode['name'];
+  return Object.freeze(name) as GraphNode['name'];
 }
 
 // `propsSchema`: keys as written, each value a scalar or an array of one scalar type (copied).
@@ -124,10 +126,10 @@ function propsOf(value: unknown): Record<string, PropValue> | undefined {
     if (!PROP_KEY.test(key)) return undefined;
     const item = value[key];
     if (typeof item === 'string' || typeof item === 'boolean' || (typeof item === 'number' && Number.isFinite(item))) props[key] = item;
-    else if (Array.isArray(item) && isHomogeneous(item)) props[key] = [...item] as PropValue;
+    else if (Array.isArray(item) && isHomogeneous(item)) props[key] = Object.freeze([...item]) as PropValue;
     else return undefined;
   }
-  return props;
+  return Object.freeze(props);
 }
 
 function isHomogeneous(items: readonly unknown[]): boolean {
@@ -146,6 +148,7 @@ function provenanceOf(value: unknown): Provenance | undefined {
     if (!source) return undefined;
     sources.push(source);
   }
+  Object.freeze(sources);
   const confidence = value.confidence;
   if (typeof confidence !== 'string' || !(CONFIDENCES as readonly string[]).includes(confidence)) return undefined;
   const provenance: Provenance = { sources, confidence: confidence as Provenance['confidence'] };
@@ -161,7 +164,7 @@ function provenanceOf(value: unknown): Provenance | undefined {
     provenance[key] = list;
   }
   if (provenance.confidence === 'derived' && provenance.method === undefined) return undefined;
-  return provenance;
+  return Object.freeze(provenance);
 }
 
 function sourceOf(value: unknown): SourceRef | undefined {
@@ -173,5 +176,5 @@ function sourceOf(value: unknown): SourceRef | undefined {
     if (text === undefined) return undefined;
     source[key] = text;
   }
-  return source.document !== undefined || source.url !== undefined ? source : undefined;
+  return source.document !== undefined || source.url !== undefined ? Object.freeze(source) : undefined;
 }

@@ -1,4 +1,3 @@
-import { MultiDirectedGraph } from 'graphology';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domain/errors';
 import type { EdgeType } from '../../domain/edge-types';
 import { EDGE_TYPES } from '../../domain/edge-types';
@@ -6,6 +5,8 @@ import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records
 import { NODE_TYPES, type NodeType } from '../../domain/node-types';
 import { toSortKey } from '../../domain/sort-key';
 import { TopK } from './top-k';
+import { RecordGraph } from './record-graph';
+import { deepFreeze } from '../../domain/deep-freeze';
 import { decodeCursor, encodeCursor, isAfter, isBefore } from '../cursor';
 import type {
   AuditEntry,
@@ -81,15 +82,17 @@ export interface EmbeddedGraphStoreOptions {
 export class ReplayError extends Error {}
 
 /**
- * The default store: the whole graph in process memory, in a graphology
- * multi-directed graph (several edge types may join the same two nodes),
+ * The default store: the whole graph in process memory (`RecordGraph`:
+ * several edge types may join the same two nodes),
  * with indexes by type (kept in code order) and a word index for search (`WordIndex`).
  * Records are deep-frozen when stored and replaced, never mutated, so they
- * can be returned without copying.
+ * can be returned without copying; a record given already frozen (the seeds,
+ * `loadSeeds`; a record this store returned) is kept as it is, any other is
+ * copied first, so the caller's objects are never frozen under it.
  */
 export class EmbeddedGraphStore implements GraphStore {
   readonly kind = 'embedded';
-  private readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
+  private readonly graph = new RecordGraph();
   private readonly byType = new Map<NodeType, TypeList | null>(); // ids in list order; null = to be rebuilt
   private readonly textIndex = new WordIndex();
   // Each node's code sort key (toSortKey), made once when the node is stored: search ranks and type
@@ -437,12 +440,11 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   private putNode(node: GraphNode): void {
-    const frozen = deepFreeze(structuredClone(node));
+    const frozen = frozenCopy(node);
     if (this.graph.hasNode(node.id)) {
-      this.graph.replaceNodeAttributes(node.id, frozen);
       for (const neighbour of this.graph.neighbors(node.id)) this.adjacency.delete(neighbour);
     }
-    else this.graph.addNode(node.id, frozen);
+    this.graph.setNode(frozen);
     this.byType.set(node.type, null);
     this.sortKeys.set(node.id, toSortKey(node.code));
     this.textIndex.add(node.id, [node.code, ...searchNamesOf(node)]);
@@ -463,10 +465,11 @@ export class EmbeddedGraphStore implements GraphStore {
     if (!this.graph.hasNode(edge.from) || !this.graph.hasNode(edge.to)) {
       throw new NotFoundError(`Edge "${edge.id}" joins a node that does not exist.`, { id: edge.id });
     }
-    this.graph.addDirectedEdgeWithKey(edge.id, edge.from, edge.to, deepFreeze(structuredClone(edge)));
+    const frozen = frozenCopy(edge);
+    this.graph.addEdge(frozen);
     this.adjacency.delete(edge.from);
     this.adjacency.delete(edge.to);
-    this.indexEdgeType(this.graph.getEdgeAttributes(edge.id));
+    this.indexEdgeType(frozen);
   }
 
   private requireNode(id: string): GraphNode {
@@ -511,7 +514,7 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   private replaceEdge(edge: GraphEdge): void {
-    this.graph.replaceEdgeAttributes(edge.id, edge);
+    this.graph.replaceEdge(edge);
     this.indexEdgeType(edge);
     this.adjacency.delete(edge.from);
     this.adjacency.delete(edge.to);
@@ -565,10 +568,9 @@ export class EmbeddedGraphStore implements GraphStore {
   private sortedOfType(type: NodeType): TypeList {
     let list = this.byType.get(type);
     if (!list) {
-      const entries = this.graph
-        .filterNodes((_id, node) => node.type === type)
-        .map((id) => ({ id, key: this.sortKeys.get(id)! }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const entries: { id: string; key: string }[] = [];
+      for (const node of this.graph.nodeRecords()) if (node.type === type) entries.push({ id: node.id, key: this.sortKeys.get(node.id)! });
+      entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       list = { ids: entries.map((e) => e.id), keys: entries.map((e) => e.key) };
       this.byType.set(type, list);
     }
@@ -690,10 +692,8 @@ function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
+// A record as the store keeps it: frozen all the way down, and never the caller's own object unless
+// that was frozen already (a frozen record cannot change under the store).
+function frozenCopy<T extends object>(record: T): T {
+  return Object.isFrozen(record) ? record : deepFreeze(structuredClone(record));
 }
