@@ -30,7 +30,7 @@ import type {
   WriteOp,
   WriteResult,
 } from '../graph-store';
-import { citedResolutionIds, importanceOf, MAX_IMPORTANCE, scoreSymbolCitations, searchNamesOf } from '../text-index';
+import { citedResolutionIds, importanceOf, scoreSymbolCitations, searchNamesOf } from '../text-index';
 import { WordIndex } from '../word-index';
 
 /**
@@ -112,14 +112,19 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly audit: AuditEntry[] = [];
   private readonly now: () => Date;
   private closed = false;
+  // While the constructor loads, search importance is set once at the end rather than on every link.
+  private loading = false;
   private writeQueue: Promise<void> = Promise.resolve();
 
   constructor(options: EmbeddedGraphStoreOptions) {
     this.dataset = options.dataset;
     this.now = options.now ?? (() => new Date());
+    this.loading = true;
     for (const node of options.nodes) this.putNode(node);
     for (const edge of options.edges) this.putEdge(edge);
     if (options.recovered) this.recover(options.recovered);
+    this.loading = false;
+    for (const node of this.graph.nodeRecords()) this.refreshImportance(node.id);
     this.journal = options.journal;
   }
 
@@ -244,23 +249,22 @@ export class EmbeddedGraphStore implements GraphStore {
     const citations = scoreSymbolCitations(query.text, cited);
     // Only the best `first` are kept, by score, then code order (precomputed sort keys), then id:
     // at scale a common word matches tens of thousands of nodes, and sorting them all was most of the cost.
-    // A hit whose text score, with the most a degree can add, cannot beat the worst kept is not looked at.
     const best = new TopK<RankedHit>(query.first, compareRanked);
     const offer = (id: string, score: number) => {
       const node = this.graph.getNodeAttributes(id);
       if (!types || types.has(node.type)) best.offer({ node, score, key: this.sortKeys.get(id)! });
     };
-    this.textIndex.match(query.text, (id, textScore) => {
-      const cite = citations.get(id);
-      if (cite === undefined) {
-        const worst = best.worst();
-        if (worst && textScore + MAX_IMPORTANCE < worst.score) return;
-        offer(id, textScore + importanceOf(this.graph.degree(id)));
-        return;
-      }
-      citations.delete(id);
-      offer(id, Math.max(textScore + importanceOf(this.graph.degree(id)), cite));
-    });
+    // Below the worst kept (once `first` are kept) a hit cannot get in: the index does not even call back.
+    const bar = () => best.worst();
+    this.textIndex.match(
+      query.text,
+      (id, score) => {
+        const cite = citations.get(id);
+        if (cite !== undefined) citations.delete(id);
+        offer(id, cite === undefined ? score : Math.max(score, cite));
+      },
+      bar,
+    );
     for (const [id, score] of citations) offer(id, score);
     return best.sorted().map(({ node, score }) => ({ node, score }));
   }
@@ -446,19 +450,28 @@ export class EmbeddedGraphStore implements GraphStore {
     }
     this.graph.setNode(frozen);
     this.byType.set(node.type, null);
-    this.sortKeys.set(node.id, toSortKey(node.code));
-    this.textIndex.add(node.id, [node.code, ...searchNamesOf(node)]);
+    const key = toSortKey(node.code);
+    this.sortKeys.set(node.id, key);
+    this.textIndex.add(node.id, [node.code, ...searchNamesOf(node)], key);
+    this.refreshImportance(node.id);
+  }
+
+  // Search ranks equal matches by degree: the index keeps each node's share of the score beside its postings.
+  private refreshImportance(id: string): void {
+    if (!this.loading) this.textIndex.setImportance(id, importanceOf(this.graph.degree(id)));
   }
 
   private dropNode(id: string): void {
     const node = this.graph.getNodeAttributes(id);
-    for (const neighbour of this.graph.neighbors(id)) this.adjacency.delete(neighbour);
+    const neighbours = this.graph.neighbors(id);
+    for (const neighbour of neighbours) this.adjacency.delete(neighbour);
     this.adjacency.delete(id);
     for (const key of this.graph.edges(id)) this.forgetEdgeType(this.graph.getEdgeAttributes(key));
     this.graph.dropNode(id);
     this.byType.set(node.type, null);
     this.sortKeys.delete(id);
     this.textIndex.remove(id);
+    for (const neighbour of neighbours) if (neighbour !== id) this.refreshImportance(neighbour);
   }
 
   private putEdge(edge: GraphEdge): void {
@@ -470,6 +483,8 @@ export class EmbeddedGraphStore implements GraphStore {
     this.adjacency.delete(edge.from);
     this.adjacency.delete(edge.to);
     this.indexEdgeType(frozen);
+    this.refreshImportance(edge.from);
+    this.refreshImportance(edge.to);
   }
 
   private requireNode(id: string): GraphNode {
@@ -557,6 +572,8 @@ export class EmbeddedGraphStore implements GraphStore {
     this.adjacency.delete(edge.from);
     this.adjacency.delete(edge.to);
     this.forgetEdgeType(edge);
+    this.refreshImportance(edge.from);
+    this.refreshImportance(edge.to);
   }
 
   // Type lists are rebuilt lazily after writes: a burst of writes costs one sort.

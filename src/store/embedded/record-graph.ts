@@ -2,7 +2,7 @@ import type { GraphEdge, GraphNode } from '../../domain/graph-records';
 
 /**
  * The embedded store's records and their links: nodes and edges by id, and
- * per node the ids of the edges leaving and reaching it (several edges may
+ * per node its record and the ids of the edges leaving and reaching it (several edges may
  * join the same two nodes). Only what the store asks of a graph, so that
  * loading ×1000 (198k nodes, 346k links) costs two map entries and two array
  * slots per link: graphology's multi-graph kept an edge object and a
@@ -13,10 +13,9 @@ import type { GraphEdge, GraphNode } from '../../domain/graph-records';
  * Throws on an unknown id, as graphology did, so a store bug is loud.
  */
 export class RecordGraph {
-  private readonly nodes = new Map<string, GraphNode>();
+  // One entry per node, its record and edge lists together: a degree or a record is one map read.
+  private readonly nodes = new Map<string, NodeEntry>();
   private readonly edgeRecords = new Map<string, GraphEdge>();
-  private readonly outOf = new Map<string, string[]>();
-  private readonly inOf = new Map<string, string[]>();
 
   hasNode(id: string): boolean {
     return this.nodes.has(id);
@@ -27,9 +26,7 @@ export class RecordGraph {
   }
 
   getNodeAttributes(id: string): GraphNode {
-    const node = this.nodes.get(id);
-    if (!node) throw new Error(`RecordGraph: no node "${id}"`);
-    return node;
+    return this.entryOf(id).node;
   }
 
   getEdgeAttributes(id: string): GraphEdge {
@@ -40,16 +37,20 @@ export class RecordGraph {
 
   /** Adds a node, or replaces the record of the node with its id (its edges stay). */
   setNode(node: GraphNode): void {
-    this.nodes.set(node.id, node);
+    const entry = this.nodes.get(node.id);
+    if (entry) entry.node = node;
+    else this.nodes.set(node.id, { node, out: [], in: [] });
   }
 
   /** Adds an edge between two existing nodes; its id must be new. */
   addEdge(edge: GraphEdge): void {
     if (this.edgeRecords.has(edge.id)) throw new Error(`RecordGraph: edge "${edge.id}" exists`);
-    if (!this.nodes.has(edge.from) || !this.nodes.has(edge.to)) throw new Error(`RecordGraph: edge "${edge.id}" joins a missing node`);
+    const from = this.nodes.get(edge.from);
+    const to = this.nodes.get(edge.to);
+    if (!from || !to) throw new Error(`RecordGraph: edge "${edge.id}" joins a missing node`);
     this.edgeRecords.set(edge.id, edge);
-    push(this.outOf, edge.from, edge.id);
-    push(this.inOf, edge.to, edge.id);
+    from.out.push(edge.id);
+    to.in.push(edge.id);
   }
 
   /** Replaces an edge's record; its type and ends are the same (the store checks). */
@@ -61,63 +62,67 @@ export class RecordGraph {
   dropEdge(id: string): void {
     const edge = this.getEdgeAttributes(id);
     this.edgeRecords.delete(id);
-    pull(this.outOf, edge.from, id);
-    pull(this.inOf, edge.to, id);
+    pull(this.nodes.get(edge.from)!.out, id);
+    pull(this.nodes.get(edge.to)!.in, id);
   }
 
   /** Drops a node and every edge at it. */
   dropNode(id: string): void {
     for (const edge of this.edges(id)) this.dropEdge(edge);
     this.nodes.delete(id);
-    this.outOf.delete(id);
-    this.inOf.delete(id);
   }
 
   /** Ids of the edges leaving `id`. */
   outEdges(id: string): string[] {
-    return [...(this.outOf.get(id) ?? [])];
+    return [...this.entryOf(id).out];
   }
 
   /** Ids of the edges reaching `id`. */
   inEdges(id: string): string[] {
-    return [...(this.inOf.get(id) ?? [])];
+    return [...this.entryOf(id).in];
   }
 
   /** Ids of every edge at `id`, each once (a self-loop too). */
   edges(id: string): string[] {
-    return [...new Set([...(this.outOf.get(id) ?? []), ...(this.inOf.get(id) ?? [])])];
+    const entry = this.entryOf(id);
+    return [...new Set([...entry.out, ...entry.in])];
   }
 
   /** Edges out plus edges in (a self-loop counts twice), as graphology's `degree`. */
   degree(id: string): number {
-    this.getNodeAttributes(id);
-    return (this.outOf.get(id)?.length ?? 0) + (this.inOf.get(id)?.length ?? 0);
+    const entry = this.entryOf(id);
+    return entry.out.length + entry.in.length;
   }
 
   /** The distinct nodes joined to `id` by an edge in either direction. */
   neighbors(id: string): string[] {
     const found = new Set<string>();
-    for (const edge of this.outOf.get(id) ?? []) found.add(this.edgeRecords.get(edge)!.to);
-    for (const edge of this.inOf.get(id) ?? []) found.add(this.edgeRecords.get(edge)!.from);
+    const entry = this.entryOf(id);
+    for (const edge of entry.out) found.add(this.edgeRecords.get(edge)!.to);
+    for (const edge of entry.in) found.add(this.edgeRecords.get(edge)!.from);
     return [...found];
   }
 
   /** Every node record, in no particular order. */
-  nodeRecords(): IterableIterator<GraphNode> {
-    return this.nodes.values();
+  *nodeRecords(): IterableIterator<GraphNode> {
+    for (const entry of this.nodes.values()) yield entry.node;
+  }
+
+  private entryOf(id: string): NodeEntry {
+    const entry = this.nodes.get(id);
+    if (!entry) throw new Error(`RecordGraph: no node "${id}"`);
+    return entry;
   }
 }
 
-function push(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** A node's record and the ids of the edges leaving and reaching it, in insertion order. */
+interface NodeEntry {
+  node: GraphNode;
+  out: string[];
+  in: string[];
 }
 
-function pull(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (!list) return;
+function pull(list: string[], value: string): void {
   const at = list.indexOf(value);
   if (at >= 0) list.splice(at, 1);
-  if (list.length === 0) map.delete(key);
 }
