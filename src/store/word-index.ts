@@ -52,6 +52,10 @@ export class WordIndex {
   private shortest = new Int32Array(0);
   private leading = new Int32Array(0);
   private epoch = 0;
+  // Per-word scratch for `add`.
+  private readonly wordStamp: number[] = [];
+  private readonly wordShortest: number[] = [];
+  private readonly wordLeading: number[] = [];
 
   /** @param compactAfter retired integers tolerated before the postings are rewritten (tests make it small). */
   constructor(private readonly compactAfter = 1024) {}
@@ -69,22 +73,26 @@ export class WordIndex {
     this.texts.push(normalised);
     this.importance.push(0);
     this.keys.push(sortKey);
-    // Per distinct word: the shortest text holding it, and the shortest starting with it.
-    const lengths = new Map<string, { shortest: number; leading: number }>();
+    // Per distinct word: the shortest text holding it, and the shortest starting with it, in per-word
+    // scratch (`wordStamp[w] === n + 1`: seen for this node), so a word costs one map read at load.
+    const touched: number[] = [];
     for (const text of normalised) {
       if (text === '') continue;
       const words = text.split(' ');
       for (let i = 0; i < words.length; i++) {
-        const word = words[i]!;
-        const seen = lengths.get(word);
-        if (!seen) lengths.set(word, { shortest: text.length, leading: i === 0 ? text.length : NONE });
-        else {
-          if (text.length < seen.shortest) seen.shortest = text.length;
-          if (i === 0 && text.length < seen.leading) seen.leading = text.length;
+        const w = this.wordNumberOf(words[i]!);
+        if (this.wordStamp[w] !== n + 1) {
+          this.wordStamp[w] = n + 1;
+          this.wordShortest[w] = text.length;
+          this.wordLeading[w] = i === 0 ? text.length : NONE;
+          touched.push(w);
+        } else {
+          if (text.length < this.wordShortest[w]!) this.wordShortest[w] = text.length;
+          if (i === 0 && text.length < this.wordLeading[w]!) this.wordLeading[w] = text.length;
         }
       }
     }
-    for (const [word, { shortest, leading }] of lengths) appendEntry(this.postingOf(word), n, shortest, leading);
+    for (const w of touched) appendEntry(this.postings[w]!, n, this.wordShortest[w]!, this.wordLeading[w]!);
     for (const text of new Set(normalised)) {
       if (text === '' || text.length > MAX_CONTAINED_NAME) continue;
       const list = this.byName.get(text);
@@ -277,12 +285,15 @@ export class WordIndex {
     return found;
   }
 
-  private postingOf(word: string): WordPosting {
+  private wordNumberOf(word: string): number {
     let w = this.wordNumbers.get(word);
     if (w === undefined) {
       w = this.words.length;
       this.wordNumbers.set(word, w);
       this.words.push(word);
+      this.wordStamp.push(0);
+      this.wordShortest.push(0);
+      this.wordLeading.push(0);
       this.postings.push({ nodes: new Int32Array(1), shortest: new Int32Array(1), leading: new Int32Array(1), length: 0 });
       for (const gram of new Set(gramsOf(word))) {
         let list = this.wordGrams.get(gram);
@@ -290,7 +301,7 @@ export class WordIndex {
         appendInt(list, w);
       }
     }
-    return this.postings[w]!;
+    return w;
   }
 
   // Scratch stamps for a query that needs `count` consecutive epochs, the arrays grown to every integer.

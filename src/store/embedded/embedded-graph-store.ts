@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../domain/errors';
 import type { EdgeType } from '../../domain/edge-types';
 import { EDGE_TYPES } from '../../domain/edge-types';
-import type { GraphEdge, GraphNode, PropValue } from '../../domain/graph-records';
+import { nodeTypeOf, type GraphEdge, type GraphNode, type PropValue } from '../../domain/graph-records';
 import { NODE_TYPES, type NodeType } from '../../domain/node-types';
 import { toSortKey } from '../../domain/sort-key';
 import { TopK } from './top-k';
@@ -104,7 +104,7 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly adjacency = new Map<string, Adjacency>();
   // Edge ids by edge type, sorted on first use after a change: whole relationship families
   // (listEdges, for matrices and overlaps) are read without scanning every edge of the graph.
-  private readonly edgesOfType = new Map<string, { entries: Map<string, TypedEdge>; sorted: TypedEdge[] | null }>();
+  private readonly edgesOfType = new Map<string, EdgesOfType>();
   // listEdges answers by query, emptied whenever any edge changes.
   private readonly edgeLists = new Map<string, GraphEdge[]>();
   private readonly dataset: DatasetInfo;
@@ -232,10 +232,11 @@ export class EmbeddedGraphStore implements GraphStore {
     const toTypes = query.toTypes ? new Set<string>(query.toTypes) : null;
     const lists = [...new Set(query.types)].map((type) => {
       const kept: GraphEdge[] = [];
-      for (const entry of this.sortedEdgesOfType(type)) {
-        if (fromTypes && !fromTypes.has(entry.fromType)) continue;
-        if (toTypes && !toTypes.has(entry.toType)) continue;
-        kept.push(entry.edge);
+      // The type of a node is the start of its id (and never changes), so the ends' types need no lookup.
+      for (const edge of this.sortedEdgesOfType(type)) {
+        if (fromTypes && !fromTypes.has(nodeTypeOf(edge.from))) continue;
+        if (toTypes && !toTypes.has(nodeTypeOf(edge.to))) continue;
+        kept.push(edge);
       }
       return kept;
     });
@@ -535,20 +536,16 @@ export class EmbeddedGraphStore implements GraphStore {
     this.adjacency.delete(edge.to);
   }
 
-  private typeIndexOf(type: string): { entries: Map<string, TypedEdge>; sorted: TypedEdge[] | null } {
+  private typeIndexOf(type: string): EdgesOfType {
     let index = this.edgesOfType.get(type);
     if (!index) this.edgesOfType.set(type, (index = { entries: new Map(), sorted: null }));
     return index;
   }
 
-  // Records (or replaces) an edge in its type's list, with the types of its ends for listEdges' filters.
+  // Records (or replaces) an edge in its type's list.
   private indexEdgeType(edge: GraphEdge): void {
     const index = this.typeIndexOf(edge.type);
-    index.entries.set(edge.id, {
-      edge,
-      fromType: this.graph.getNodeAttributes(edge.from).type,
-      toType: this.graph.getNodeAttributes(edge.to).type,
-    });
+    index.entries.set(edge.id, edge);
     index.sorted = null;
     this.edgeLists.clear();
   }
@@ -560,9 +557,9 @@ export class EmbeddedGraphStore implements GraphStore {
     this.edgeLists.clear();
   }
 
-  private sortedEdgesOfType(type: string): TypedEdge[] {
+  private sortedEdgesOfType(type: string): GraphEdge[] {
     const index = this.typeIndexOf(type);
-    if (!index.sorted) index.sorted = [...index.entries.values()].sort((a, b) => byId(a.edge, b.edge));
+    if (!index.sorted) index.sorted = [...index.entries.values()].sort(byId);
     return index.sorted;
   }
 
@@ -669,11 +666,10 @@ function firstAfter(keys: readonly string[], ids: readonly string[], position: {
   return low;
 }
 
-/** An edge with the types of the nodes at its ends (node types never change: they are part of the id). */
-interface TypedEdge {
-  edge: GraphEdge;
-  fromType: string;
-  toType: string;
+/** The edges of one type by id, and in id order once asked for (null after a change). */
+interface EdgesOfType {
+  entries: Map<string, GraphEdge>;
+  sorted: GraphEdge[] | null;
 }
 
 // Merges a node's out- and in-neighbours (each in edge-id order) into one list in edge-id order;
