@@ -105,6 +105,8 @@ export class EmbeddedGraphStore implements GraphStore {
   // Edge ids by edge type, sorted on first use after a change: whole relationship families
   // (listEdges, for matrices and overlaps) are read without scanning every edge of the graph.
   private readonly edgesOfType = new Map<string, EdgesOfType>();
+  // Nodes per type, kept on every put and drop: counting needs no sorted list (sorting ×1000's 198k cost 0.7 s).
+  private readonly nodeCounts = new Map<NodeType, number>();
   // listEdges answers by query, emptied whenever any edge changes.
   private readonly edgeLists = new Map<string, GraphEdge[]>();
   private readonly dataset: DatasetInfo;
@@ -240,7 +242,7 @@ export class EmbeddedGraphStore implements GraphStore {
       }
       return kept;
     });
-    return lists.length === 1 ? lists[0]! : lists.flat().sort(byId);
+    return lists.length === 1 ? lists[0]! : mergeSortedById(lists);
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
@@ -273,7 +275,7 @@ export class EmbeddedGraphStore implements GraphStore {
   async counts(): Promise<{ nodes: { type: string; count: number }[]; edges: { type: string; count: number }[] }> {
     this.assertOpen();
     return {
-      nodes: NODE_TYPES.map((type) => ({ type, count: this.idsOfType(type).length })),
+      nodes: NODE_TYPES.map((type) => ({ type, count: this.nodeCounts.get(type) ?? 0 })),
       edges: EDGE_TYPES.map((type) => ({ type, count: this.typeIndexOf(type).entries.size })),
     };
   }
@@ -448,6 +450,8 @@ export class EmbeddedGraphStore implements GraphStore {
     const frozen = frozenCopy(node);
     if (this.graph.hasNode(node.id)) {
       for (const neighbour of this.graph.neighbors(node.id)) this.adjacency.delete(neighbour);
+    } else {
+      this.nodeCounts.set(node.type, (this.nodeCounts.get(node.type) ?? 0) + 1);
     }
     this.graph.setNode(frozen);
     this.byType.set(node.type, null);
@@ -469,6 +473,7 @@ export class EmbeddedGraphStore implements GraphStore {
     this.adjacency.delete(id);
     for (const key of this.graph.edges(id)) this.forgetEdgeType(this.graph.getEdgeAttributes(key));
     this.graph.dropNode(id);
+    this.nodeCounts.set(node.type, this.nodeCounts.get(node.type)! - 1);
     this.byType.set(node.type, null);
     this.sortKeys.delete(id);
     this.textIndex.remove(id);
@@ -559,7 +564,9 @@ export class EmbeddedGraphStore implements GraphStore {
 
   private sortedEdgesOfType(type: string): GraphEdge[] {
     const index = this.typeIndexOf(type);
-    if (!index.sorted) index.sorted = [...index.entries.values()].sort(byId);
+    // Ids sorted by the engine's own string order (what byId compares), then mapped back to the records:
+    // several times faster than a comparator call per comparison on a type of 100k links.
+    if (!index.sorted) index.sorted = [...index.entries.keys()].sort().map((id) => index.entries.get(id)!);
     return index.sorted;
   }
 
@@ -574,10 +581,6 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   // Type lists are rebuilt lazily after writes: a burst of writes costs one sort.
-  private idsOfType(type: NodeType): string[] {
-    return this.sortedOfType(type).ids;
-  }
-
   // Ids of a type in list order with their sort keys beside them (for binary search by cursor).
   private sortedOfType(type: NodeType): TypeList {
     let list = this.byType.get(type);
@@ -670,6 +673,29 @@ function firstAfter(keys: readonly string[], ids: readonly string[], position: {
 interface EdgesOfType {
   entries: Map<string, GraphEdge>;
   sorted: GraphEdge[] | null;
+}
+
+// Merges lists each in edge-id order into one (an edge is in one list only: its type's).
+function mergeSortedById(lists: readonly GraphEdge[][]): GraphEdge[] {
+  let merged = lists.filter((list) => list.length > 0);
+  // Pairwise rounds: log2(k) passes over the edges instead of a comparator sort of them all.
+  while (merged.length > 1) {
+    const next: GraphEdge[][] = [];
+    for (let i = 0; i < merged.length; i += 2) next.push(i + 1 < merged.length ? mergeTwo(merged[i]!, merged[i + 1]!) : merged[i]!);
+    merged = next;
+  }
+  return merged[0] ?? [];
+}
+
+function mergeTwo(a: readonly GraphEdge[], b: readonly GraphEdge[]): GraphEdge[] {
+  const out: GraphEdge[] = new Array<GraphEdge>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]!.id <= b[j]!.id ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 // Merges a node's out- and in-neighbours (each in edge-id order) into one list in edge-id order;
