@@ -14,19 +14,24 @@ export function useExecutionDeadline(maxMs: number): Plugin {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       if (operationOf(args.document, args.operationName)?.operation === 'mutation') return;
-      const message = `The query did not finish within ${maxMs} ms.`;
-      const timeout = new GraphQLError(message, { extensions: { code: 'EXECUTION_TIMEOUT', max: maxMs } });
-      const reason = abortReason(message);
+      // The errors are built only when the deadline passes: a GraphQLError's stack costs ~70 µs, a
+      // third of a cheap lookup's own work, and almost every query finishes in time.
+      const message = () => `The query did not finish within ${maxMs} ms.`;
+      const timeout = () => new GraphQLError(message(), { extensions: { code: 'EXECUTION_TIMEOUT', max: maxMs } });
+      let reason: GraphQLError | undefined;
       const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(reason), maxMs);
+      const timer = setTimeout(() => {
+        reason = abortReason(message());
+        deadline.abort(reason);
+      }, maxMs);
       // The executor may end an aborted execution by throwing the reason: the client gets `timeout` then too.
       setExecuteFn(async (executeArgs) => {
         try {
           return await executeFn(executeArgs);
         } catch (error) {
-          if (error !== reason) throw error;
+          if (reason === undefined || error !== reason) throw error;
           noteFacts((args.contextValue as { request?: Request }).request, { errorCode: 'EXECUTION_TIMEOUT' });
-          return { errors: [timeout] };
+          return { errors: [timeout()] };
         }
       });
       const given = (args as { signal?: AbortSignal }).signal;
@@ -36,7 +41,7 @@ export function useExecutionDeadline(maxMs: number): Plugin {
           clearTimeout(timer);
           if (!deadline.signal.aborted || !('errors' in result || 'data' in result)) return;
           noteFacts((args.contextValue as { request?: Request }).request, { errorCode: 'EXECUTION_TIMEOUT' });
-          setResult({ errors: [timeout] });
+          setResult({ errors: [timeout()] });
         },
       };
     },
