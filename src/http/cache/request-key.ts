@@ -78,20 +78,36 @@ function graphqlKeyOf(params: unknown): unknown[] | null {
   const hash = isObject(extensions) && isObject(extensions.persistedQuery) ? extensions.persistedQuery.sha256Hash : undefined;
   // Only the hash: that is the persisted query's name. With the text as well, the text is keyed, so a
   // text that does not match its hash still reaches the persisted-query check and its error.
-  if (typeof hash === 'string' && query === undefined) return ['apq', hash, operationName ?? null, sortKeys(variables ?? null)];
+  const sortedVariables = sortKeys(variables ?? null, 0);
+  if (sortedVariables === TOO_DEEP) return null;
+  if (typeof hash === 'string' && query === undefined) return ['apq', hash, operationName ?? null, sortedVariables];
   if (typeof query !== 'string') return null;
   // Other extensions may change the answer: keep them in the key.
-  return ['q', query, operationName ?? null, sortKeys(variables ?? null), sortKeys(extensions ?? null)];
+  const sortedExtensions = sortKeys(extensions ?? null, 0);
+  if (sortedExtensions === TOO_DEEP) return null;
+  return ['q', query, operationName ?? null, sortedVariables, sortedExtensions];
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+// No input type of the schema nests anywhere near this deep. A value nested deeper (a hostile
+// `[[[[…]]]]` of 20,000 levels fits in 40 kB) is not keyed: recursing into it overflowed the stack,
+// and the request then got no answer at all. It goes to yoga, whose variable check refuses it.
+const MAX_KEYED_DEPTH = 64;
+const TOO_DEEP = Symbol('nested too deep to key');
+
+function sortKeys(value: unknown, depth: number): unknown {
+  if (depth > MAX_KEYED_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => sortKeys(item, depth + 1));
+    return items.includes(TOO_DEEP) ? TOO_DEEP : items;
+  }
   if (!isObject(value)) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys(value[key])]),
-  );
+  const entries: [string, unknown][] = [];
+  for (const key of Object.keys(value).sort()) {
+    const sorted = sortKeys(value[key], depth + 1);
+    if (sorted === TOO_DEEP) return TOO_DEEP;
+    entries.push([key, sorted]);
+  }
+  return Object.fromEntries(entries);
 }
 
 const INVALID = Symbol('invalid JSON');
