@@ -27,6 +27,8 @@ interface Request {
   caller?: Caller;
   method?: 'GET' | 'POST';
   body?: unknown;
+  /** The body as bytes to send, for JSON that JSON.stringify cannot make (nested past its stack). */
+  rawBody?: string;
   search?: string;
   path?: string;
   headers?: Record<string, string>;
@@ -94,7 +96,7 @@ function targetOf(init: Request): string {
 /** Over the socket, with node:http: the raw bytes (no decompression) and every header but the connection's own. */
 function overSocket(port: number, init: Request): Promise<Sent> {
   return new Promise((resolve, reject) => {
-    const body = init.method === 'GET' ? undefined : JSON.stringify(init.body);
+    const body = init.method === 'GET' ? undefined : (init.rawBody ?? JSON.stringify(init.body));
     const req = httpRequest({ host: '127.0.0.1', port, method: init.method ?? 'POST', path: targetOf(init), headers: headersOf(init) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -205,6 +207,39 @@ describe('cache front: a hit over a socket is answered before yoga, as yoga answ
       { method: 'POST', route: '/graphql', status: 200, ms: expect.any(Number), bytes: expect.any(Number), keyId: 'ro' },
       { method: 'POST', route: '/graphql', status: 200, ms: expect.any(Number), bytes: expect.any(Number), keyId: 'ro' },
     ]);
+  });
+});
+
+describe('cache front: hostile targets and bodies', () => {
+  let h: Harness;
+  beforeAll(async () => (h = await start()));
+  afterAll(() => h.close());
+
+  it('answers a path that starts with // or /\\ as yoga does (404), even when the path after it is cached', async () => {
+    const lookup: Request = { method: 'GET', search: `query=${encodeURIComponent('{ actionLine(code: "C2") { code } }')}` };
+    await storedOverSocket(h.port, lookup);
+    expect((await overSocket(h.port, lookup)).status).toBe(200);
+    for (const prefix of ['//x', '/\\x']) {
+      const odd = await overSocket(h.port, { ...lookup, path: `${prefix}/graphql?${lookup.search}` });
+      expect({ status: odd.status, code: (JSON.parse(odd.body.toString()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code }).toEqual({
+        status: 404,
+        code: 'NOT_FOUND',
+      });
+    }
+  });
+
+  it('answers variables nested 20,000 deep (40 kB) with the coded variable error, and keeps serving', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const query = 'query($v: String!) { actionLine(code: $v) { code } }';
+    for (let i = 0; i < 3; i++) {
+      const answer = await overSocket(h.port, { rawBody: `{"query":${JSON.stringify(query)},"variables":{"v":${deep}}}` });
+      const body = JSON.parse(answer.body.toString()) as { errors: { extensions: { code: string } }[] };
+      expect({ status: answer.status, code: body.errors[0]!.extensions.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+    }
+    const unused = await overSocket(h.port, { rawBody: `{"query":"query($v: String) { __typename }","variables":{"v":${deep}}}` });
+    const unusedCode = (JSON.parse(unused.body.toString()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code;
+    expect({ status: unused.status, code: unusedCode }).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect((await overSocket(h.port, { body: { query: '{ actionLine(code: "C2") { code } }' } })).body.toString()).toBe('{"data":{"actionLine":{"code":"C2"}}}');
   });
 });
 

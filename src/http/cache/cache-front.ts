@@ -52,8 +52,10 @@ export function createCacheFront(deps: CacheFrontDeps): CacheFront {
       const method = req.method;
       if (method !== 'GET' && method !== 'POST') return null;
       const target = req.url ?? '/';
-      // Parsed as yoga parses it (WHATWG URL), so that the key's path and query string are the ones it would see.
-      const url = new URL(target, 'http://localhost');
+      // Parsed as yoga parses it (whatwg-node: the origin, then the target as sent), so that the key's path
+      // and query string are the ones it sees: `new URL(target, base)` would read `//x/graphql` as host
+      // `x` and path `/graphql`, and answer from the cache what yoga answers 404.
+      const url = new URL(`http://localhost${target}`);
       const isGraphQL = url.pathname === deps.graphqlPath;
       if (!isGraphQL && !url.pathname.startsWith('/export/')) return null;
       const principal = deps.principalFromHeaders(req.headers.authorization, single(req.headers['x-api-key']));
