@@ -122,11 +122,20 @@ function answerOrServe(app: App, candidate: Candidate, req: IncomingMessage, res
       if (!answered) serve(app, req, res, logger);
     },
     (error: unknown) => {
-      if (req.destroyed || res.destroyed) return;
+      if (clientLeft(res)) return;
       logger?.error('request failed', { method: req.method, error: describe(error) });
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE);
     },
   );
+}
+
+/**
+ * Whether nobody is left to answer: the response or its socket is gone. Not `req.destroyed`: a request
+ * whose body has been read to its end is destroyed too (Node's autoDestroy), and a failure after
+ * reading the body was then taken for a client that left and answered with nothing at all.
+ */
+function clientLeft(res: ServerResponse): boolean {
+  return res.destroyed || res.socket === null || res.socket.destroyed;
 }
 
 /** Hands the request to the app; whatever the app throws past its own handling is masked here. */
@@ -136,7 +145,7 @@ function serve(app: App, req: IncomingMessage, res: ServerResponse, logger?: Log
     .then(
       (response) => sendNodeResponse(response, res, req, true),
       (error: unknown) => {
-        if (req.destroyed || res.destroyed) return; // the client left: not the service's failure
+        if (clientLeft(res)) return; // not the service's failure
         logger?.error('request failed', { method: req.method, error: describe(error) });
         sendError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE);
       },

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer, edgeLimitsOf } from '../../src/http/create-server';
 import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
@@ -193,5 +193,42 @@ describe('http edge: internal errors of any route leave the process masked and c
     const text = await response.text();
     expect(text).not.toMatch(/secret|\/srv\//);
     expect((JSON.parse(text) as { errors: { message: string }[] }).errors.map((e) => e.message)).toContain('Unexpected error.');
+  });
+});
+
+describe('http edge: the app fails after the request body was read', () => {
+  // What a throwing yoga plugin does (as the cache key did on variables nested 20,000 deep): the body
+  // has been read to its end (by the cache front, or by whatwg-node) when the failure comes, and the
+  // request stream is then destroyed by Node itself, which is not the client leaving.
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    const { app, config } = createTestApp();
+    const failing = new Proxy(app, {
+      get(target, property) {
+        if (property !== 'handleNodeRequestAndResponse') return Reflect.get(target, property) as unknown;
+        return async (req: IncomingMessage) => {
+          if (!req.readableEnded) await new Promise((resolve) => req.resume().on('end', resolve));
+          throw new RangeError('Maximum call stack size exceeded');
+        };
+      },
+    });
+    server = createServer(failing, edgeLimitsOf(config));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it.each(['application/json', 'text/plain'])('answers a %s POST with the masked coded 500, not with silence', async (contentType) => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect([response.status, await response.json()]).toEqual([500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }]);
   });
 });
