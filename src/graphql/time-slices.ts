@@ -15,13 +15,6 @@ import { mapSchema, MapperKind } from '@graphql-tools/utils';
  * batch per level; an expensive one trades some batching for sharing the
  * process. The check costs a flag test, and when on a counter and, every 64
  * calls, a clock read.
- *
- * The cost estimate counts values, not their length (every name of every SDG
- * target, 20 aliases: estimated 43,960, a 4.3-million-character answer), so
- * a query it let run unsliced is watched (`watch()`): once it has worked
- * `afterMs` (its waits not counted) it is treated as expensive after all: it waits
- * for what `becomeExpensive` returns (a slot of the expensive-query gate),
- * then is sliced like the others.
  */
 /** How long one request works (executing, or serialising its answer) before other requests and timers get a turn. */
 export const TIME_SLICE_MS = 5;
@@ -31,11 +24,6 @@ export interface TimeSlice {
   pause(): Promise<void> | null;
   /** Starts slicing (for an expensive query): until then `pause` always answers null. */
   start(): void;
-  /**
-   * For a query not started: once it has worked `afterMs` (from now; waits do not count), the next
-   * resolver call waits for `becomeExpensive()` (called once), and slicing starts.
-   */
-  watch(afterMs: number, becomeExpensive: () => Promise<void>): void;
   /** Whether `start` was called: the query is expensive (compiled execution leaves it to graphql-js). */
   readonly started: boolean;
 }
@@ -45,18 +33,6 @@ export function createTimeSlice(sliceMs: number): TimeSlice {
   let calls = 0;
   let waiting: Promise<void> | null = null;
   let on = false;
-  // A watched query's work so far: the stretches between checks short enough to be its own running
-  // (a longer gap was a wait: for a remote store, or for other requests), so that a query over Neo4j
-  // is not taken for expensive because its round trips are slow.
-  let watched: { afterMs: number; becomeExpensive: () => Promise<void>; worked: number; checkedAt: number } | null = null;
-  const nextTurn = () =>
-    new Promise<void>((resolve) =>
-      setImmediate(() => {
-        since = performance.now();
-        waiting = null;
-        resolve();
-      }),
-    );
   return {
     get started() {
       return on;
@@ -65,31 +41,17 @@ export function createTimeSlice(sliceMs: number): TimeSlice {
       on = true;
       since = performance.now();
     },
-    watch(afterMs, becomeExpensive) {
-      if (on) return;
-      watched = { afterMs, becomeExpensive, worked: 0, checkedAt: performance.now() };
-    },
     pause() {
+      if (!on) return null;
       if (waiting) return waiting;
-      if (!on && !watched) return null;
-      if (++calls % 64 !== 0) return null;
-      if (on) {
-        if (performance.now() - since < sliceMs) return null;
-        waiting = nextTurn();
-        return waiting;
-      }
-      const now = performance.now();
-      const gap = now - watched!.checkedAt;
-      watched!.checkedAt = now;
-      if (gap < sliceMs) watched!.worked += gap;
-      if (watched!.worked < watched!.afterMs) return null;
-      const { becomeExpensive } = watched!;
-      watched = null;
-      on = true;
-      // A failure to get a slot must not fail the query: it goes on, sliced.
-      waiting = becomeExpensive()
-        .catch(() => undefined)
-        .then(nextTurn);
+      if (++calls % 64 !== 0 || performance.now() - since < sliceMs) return null;
+      waiting = new Promise((resolve) =>
+        setImmediate(() => {
+          since = performance.now();
+          waiting = null;
+          resolve();
+        }),
+      );
       return waiting;
     },
   };

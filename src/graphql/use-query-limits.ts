@@ -7,7 +7,6 @@ import type { FanOutBounds, FanOutTable } from './cost/fan-out-bounds';
 import type { ExpensiveGate } from './expensive-gate';
 import { operationOf } from './operation-of';
 import { queryShapeRule } from './query-shape-rule';
-import { TIME_SLICE_MS } from './time-slices';
 import { noteFacts } from './request-facts';
 
 /** Queries estimated above `cost` wait for a slot of `gate` before they execute. */
@@ -15,9 +14,6 @@ export interface ExpensiveLimit {
   cost: number;
   gate: ExpensiveGate;
 }
-
-/** How long a query estimated cheap may work without a pause before it is treated as expensive (two time slices). */
-export const WATCH_MS = 2 * TIME_SLICE_MS;
 
 export interface QueryLimits {
   maxDepth: number;
@@ -100,20 +96,8 @@ export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?:
         noteFacts(request, { releaseSlot: await slot });
         (args.contextValue as unknown as GraphQLContext).timeSlice?.start();
       }
-      if (operation?.operation === 'mutation') return { onExecuteDone: () => bounds.invalidate() };
-      if (gate && !(args.contextValue as unknown as GraphQLContext).timeSlice?.started) {
-        // Estimated cheap, but the estimate counts values, not bytes: one that works longer than
-        // WATCH_MS anyway queues for a slot then (or goes on sliced, should the queue be full).
-        (args.contextValue as unknown as GraphQLContext).timeSlice?.watch(WATCH_MS, async () => {
-          const slot = gate.gate.acquire();
-          if (!slot) return;
-          const release = await slot;
-          // Aborted by the deadline (while it queued, or with resolvers still running after): its answer
-          // is out or going out without this slot, so nothing would free it later.
-          if ((args as { signal?: AbortSignal }).signal?.aborted) release();
-          else noteFacts(request, { releaseSlot: release });
-        });
-      }
+      if (operation?.operation !== 'mutation') return;
+      return { onExecuteDone: () => bounds.invalidate() };
     },
   };
 }

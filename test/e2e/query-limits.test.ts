@@ -7,7 +7,7 @@ import { createServer, edgeLimitsOf } from '../../src/http/create-server';
 import { createLogger, type Logger } from '../../src/logger';
 import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
 import type { GraphStore } from '../../src/store/graph-store';
-import { EXPENSIVE_QUERY, EXPENSIVE_REQUESTS } from '../bench/expensive-workloads';
+import { EXPENSIVE_QUERY } from '../bench/expensive-workloads';
 import { WORKLOADS } from '../bench/workloads';
 import { createCountingStore } from '../support/counting-store';
 import { createTestApp, postGraphQL } from './test-app';
@@ -157,18 +157,6 @@ describe('limits: a deadline, a response cap and a bound on expensive queries ba
     // A cheap query never queues.
     expect((await postGraphQL(app, '{ entity(code: "ITU") { code } }')).body).toEqual({ data: { entity: { code: 'ITU' } } });
   });
-
-  it('frees the slot of a query estimated cheap that queued for one and timed out meanwhile', async () => {
-    // Every name of every target, 20 aliases: estimated under EXPENSIVE_COST, but it works long enough to
-    // queue for a slot, behind an expensive query whose store is slow; both run into the deadline.
-    const names = EXPENSIVE_REQUESTS.find((r) => r.name === 'names under the gate')!.query;
-    const { app } = createTestApp({ MAX_EXECUTION_MS: '300' }, slowStore(200));
-    await postGraphQL(app, '{ dataset { version } }'); // the list bounds, computed once
-    const [holder, watched] = await Promise.all([postGraphQL(app, EXPENSIVE_QUERY), postGraphQL(app, names)]);
-    expect([holder.body.errors?.[0]?.extensions?.code, watched.body.errors?.[0]?.extensions?.code]).toEqual(['EXECUTION_TIMEOUT', 'EXECUTION_TIMEOUT']);
-    // No slot was left taken: the next expensive query gets one (it would wait for ever otherwise).
-    expect((await postGraphQL(app, EXPENSIVE_QUERY)).body.errors?.[0]?.extensions?.code).toBe('EXECUTION_TIMEOUT');
-  }, 30_000);
 
   it('holds an expensive query slot until its answer is written, then answers the queued one', async () => {
     // What happened, in order: each store call's node type, and each request-log line's cost.
