@@ -45,8 +45,6 @@ export class CompiledQueryCache {
     this.entries.set(text, operations);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     const known = operations.get(name);
-    // A first sighting: load the compiler once this turn's requests are answered, so that it is there for the second.
-    if (known === undefined && !jit) setImmediate(loadJit);
     const outcome = known === undefined ? SEEN_ONCE : known === SEEN_ONCE ? compile(schema, document, operationName) : known;
     operations.set(name, outcome);
     return outcome;
@@ -70,8 +68,9 @@ let jit: Jit | undefined;
 /**
  * graphql-jit, required when first needed rather than at start-up: with fast-json-stringify and ajv it
  * took 90-170 ms of a cold start (node -e "require('graphql-jit')", taskset -c 1, load average 5), for a
- * compiler no request uses before a document's second sighting. The first sighting of any document
- * schedules the load after the answers of that turn (setImmediate), so the second rarely waits for it.
+ * compiler no request uses before a document's second sighting, which loads it (once per process).
+ * Not loaded in the background after a first sighting: a timer that requires a module can fire after its
+ * owner is gone (a test's torn-down environment failed the CI run that way).
  */
 function loadJit(): Jit {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous on purpose: compile() runs inside a request's execution
