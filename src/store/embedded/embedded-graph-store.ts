@@ -417,23 +417,37 @@ export class EmbeddedGraphStore implements GraphStore {
       for (const [id, edge] of edges) if (edge) this.restoreEdge(edge, `snapshot record "${id}"`);
     }
     for (const entry of recovered.compacted) this.audit.push(deepFreeze(entry));
-    for (const entry of recovered.replay) {
-      if (entry.seq !== this.audit.length + 1) {
-        throw new ReplayError(`Journal entry ${entry.seq} does not follow entry ${this.audit.length}.`);
-      }
-      // Effects, not ops: a node the seeds now contain is overwritten rather than refused as a conflict.
-      for (const change of entry.changes) {
-        if (change.kind === 'node') {
-          if (change.after) this.putNode(change.after);
-          else if (this.graph.hasNode(change.id)) this.dropNode(change.id);
-        } else if (change.after) {
-          this.restoreEdge(change.after, `journal entry ${entry.seq}`);
-        } else if (this.graph.hasEdge(change.id)) {
-          this.dropEdge(change.id);
-        }
-      }
-      this.audit.push(deepFreeze(entry));
+    for (const entry of recovered.replay) this.replayEntry(entry);
+  }
+
+  /**
+   * Applies batches another store acknowledged, oldest first, as start-up
+   * replays the journal (their effects): how a read replica follows the
+   * store that takes the writes (src/execution-worker/). Entries it already
+   * holds (by `seq`) are skipped, so a feed may repeat itself; one that does
+   * not follow the last held throws `ReplayError`. Never journaled here.
+   */
+  follow(entries: readonly AuditEntry[]): void {
+    this.assertOpen();
+    for (const entry of entries) if (entry.seq > this.audit.length) this.replayEntry(entry);
+  }
+
+  private replayEntry(entry: AuditEntry): void {
+    if (entry.seq !== this.audit.length + 1) {
+      throw new ReplayError(`Journal entry ${entry.seq} does not follow entry ${this.audit.length}.`);
     }
+    // Effects, not ops: a node the seeds now contain is overwritten rather than refused as a conflict.
+    for (const change of entry.changes) {
+      if (change.kind === 'node') {
+        if (change.after) this.putNode(change.after);
+        else if (this.graph.hasNode(change.id)) this.dropNode(change.id);
+      } else if (change.after) {
+        this.restoreEdge(change.after, `journal entry ${entry.seq}`);
+      } else if (this.graph.hasEdge(change.id)) {
+        this.dropEdge(change.id);
+      }
+    }
+    this.audit.push(deepFreeze(entry));
   }
 
   private restoreEdge(edge: GraphEdge, where: string): void {
