@@ -51,6 +51,10 @@ const envSchema = z.object({
     .default(50_000)
     .describe('estimated cost above which a query counts as expensive and waits for one of MAX_CONCURRENT_EXPENSIVE slots'),
   MAX_CONCURRENT_EXPENSIVE: int(1, 1000).default(1).describe('expensive queries executing at once; the others wait in arrival order'),
+  EXPENSIVE_IN_WORKER: z
+    .stringbool()
+    .default(true)
+    .describe('expensive queries execute in a worker thread with its own heap, beside the one serving the others (false: on the main thread, in time slices); see src/execution-worker/README.md'),
   MAX_QUEUED_EXPENSIVE: int(0, 100_000).default(50).describe('expensive queries waiting at most; past it SERVER_BUSY (503, Retry-After)'),
   RATE_LIMIT_ANONYMOUS: int(0, 10_000_000)
     .default(600)

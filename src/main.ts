@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './http/create-app';
 import { createServer, edgeLimitsOf } from './http/create-server';
+import { ExecutionWorker } from './execution-worker/execution-worker';
 import { createLogger } from './logger';
 import { createGraphStore } from './store/create-graph-store';
 
@@ -10,7 +11,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   const store = await createGraphStore(config, logger);
-  const app = createApp({ store, config, logger });
+  const worker = config.EXPENSIVE_IN_WORKER ? new ExecutionWorker({ config, store, logger }) : undefined;
+  const app = createApp({ store: worker?.feed(store) ?? store, config, logger, worker });
   const server = createServer(app, edgeLimitsOf(config), logger);
 
   // A port in use (or not ours to take) ends start-up with one line naming it, not a stack trace.
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     // Stop accepting, let requests in flight finish, then release the store.
     server.close(() => {
-      store.close().then(
+      Promise.all([worker?.close(), store.close()]).then(
         () => {
           logger.flush?.();
           process.exit(0);

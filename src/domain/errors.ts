@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   // Request limits (src/graphql/use-query-limits.ts, use-execution-deadline.ts, src/http/).
   'QUERY_TOO_COMPLEX',
   'EXECUTION_TIMEOUT',
+  'EXECUTION_FAILED',
   'RESPONSE_TOO_LARGE',
   'SERVER_BUSY',
   'RATE_LIMITED',

@@ -2,9 +2,11 @@ import { GraphQLError, parse } from 'graphql';
 import { StoreUnavailableError } from '../domain/errors';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from './context';
-import { estimateCost } from './cost/estimate-cost';
+import { estimateCost, TEXT_WEIGHT } from './cost/estimate-cost';
 import type { FanOutBounds, FanOutTable } from './cost/fan-out-bounds';
 import type { ExpensiveGate } from './expensive-gate';
+import { answerAsResult, lostAnswer } from '../execution-worker/answer-as-result';
+import { forwardedQueryOf, type ExecutionWorker } from '../execution-worker/execution-worker';
 import { operationOf } from './operation-of';
 import { queryShapeRule } from './query-shape-rule';
 import { noteFacts } from './request-facts';
@@ -13,6 +15,10 @@ import { noteFacts } from './request-facts';
 export interface ExpensiveLimit {
   cost: number;
   gate: ExpensiveGate;
+  /** Where they execute: the execution worker (src/execution-worker/), when one is ready; else here, in time slices. */
+  worker?: Pick<ExecutionWorker, 'execute'>;
+  /** MAX_EXECUTION_MS, for the error of a query the worker lost to the deadline. */
+  maxExecutionMs?: number;
 }
 
 export interface QueryLimits {
@@ -82,7 +88,14 @@ export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?:
         });
         return;
       }
-      if (gate && estimate > gate.cost && operation?.operation !== 'mutation') {
+      // Expensive: many values, or fewer but long ones (text weighed by TEXT_WEIGHT; estimated again only when it could matter).
+      const expensive =
+        gate !== undefined &&
+        operation?.operation !== 'mutation' &&
+        (estimate > gate.cost ||
+          (estimate * TEXT_WEIGHT > gate.cost &&
+            estimateCost(args.schema, args.document, table as FanOutTable, args.variableValues ?? {}, args.operationName, TEXT_WEIGHT) > gate.cost));
+      if (gate && expensive) {
         const slot = gate.gate.acquire();
         if (!slot) {
           noteFacts(request, { errorCode: 'SERVER_BUSY' });
@@ -94,6 +107,20 @@ export function useQueryLimits(limits: QueryLimits, bounds: FanOutBounds, gate?:
         // freed at the end of execution the next expensive query's result tree and this one's text
         // were alive and growing together (more garbage, longer collections, two requests slicing).
         noteFacts(request, { releaseSlot: await slot });
+        const params = (args.contextValue as { params?: Parameters<typeof forwardedQueryOf>[1] }).params;
+        const answer = request && params?.query ? gate.worker?.execute(forwardedQueryOf(request, params)) : null;
+        if (answer) {
+          try {
+            const answered = await answer;
+            if (answered.errorCode) noteFacts(request, { errorCode: answered.errorCode });
+            setResultAndStopExecution(answerAsResult(answered));
+          } catch (error) {
+            const lost = lostAnswer(error, gate.maxExecutionMs ?? 0);
+            noteFacts(request, { errorCode: String(lost.extensions.code) });
+            setResultAndStopExecution({ errors: [lost] });
+          }
+          return;
+        }
         (args.contextValue as unknown as GraphQLContext).timeSlice?.start();
       }
       if (operation?.operation !== 'mutation') return;

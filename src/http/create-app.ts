@@ -9,6 +9,7 @@ import { createSchema } from '../graphql/schema';
 import { resolvers } from '../graphql/resolvers';
 import { TIME_SLICE_MS, withTimeSlices } from '../graphql/time-slices';
 import { ExpensiveGate } from '../graphql/expensive-gate';
+import type { ExecutionWorker } from '../execution-worker/execution-worker';
 import { useCompiledExecution } from '../graphql/compiled-execution/use-compiled-execution';
 import { useErrorCodes } from '../graphql/use-error-codes';
 import { useExecutionDeadline } from '../graphql/use-execution-deadline';
@@ -44,6 +45,8 @@ export interface AppDeps {
   plugins?: Plugin[];
   /** The cost limit's list bounds; by default computed from `store`. Tests that count a request's store calls pass bounds of their own. */
   bounds?: FanOutBounds;
+  /** Where expensive queries execute when it is ready (src/execution-worker/); without it, on this thread. `store` must be its `feed`. */
+  worker?: Pick<ExecutionWorker, 'execute'>;
 }
 
 /** The yoga app, with the response cache's look-up for the Node listener in front of it (`createServer` calls it). */
@@ -55,7 +58,7 @@ export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext> & 
  * listener at once; it never listens itself (see `main.ts`), so tests call it
  * in-process with `app.fetch`.
  */
-export function createApp({ store, config, logger, plugins = [], bounds: givenBounds }: AppDeps): App {
+export function createApp({ store, config, logger, plugins = [], bounds: givenBounds, worker }: AppDeps): App {
   const auth = useApiKeyAuth({ apiKeys: config.API_KEYS, allowAnonymousRead: config.ALLOW_ANONYMOUS_READ });
   // Read once: the release history is part of the seeds, not of the store (the same for every store).
   const releases = readReleaseHistory(config.SEEDS_DIR ?? findSeedsDir());
@@ -76,7 +79,12 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
   // The cost limit's list bounds, computed from the graph now and again after each write.
   const bounds = givenBounds ?? new FanOutBounds(store, relationSpecsOf(resolvers), config.MAX_PATH_HOPS);
   bounds.current().catch((error: unknown) => logger.warn('list bounds not computed yet', { error: String(error) }));
-  const expensive = { cost: config.EXPENSIVE_COST, gate: new ExpensiveGate(config.MAX_CONCURRENT_EXPENSIVE, config.MAX_QUEUED_EXPENSIVE) };
+  const expensive = {
+    cost: config.EXPENSIVE_COST,
+    gate: new ExpensiveGate(config.MAX_CONCURRENT_EXPENSIVE, config.MAX_QUEUED_EXPENSIVE),
+    worker,
+    maxExecutionMs: config.MAX_EXECUTION_MS,
+  };
   const schema = withTimeSlices(createSchema());
   const cors = useCors(config.CORS_ORIGINS);
   const rateLimit = useRateLimit(

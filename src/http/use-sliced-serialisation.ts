@@ -21,7 +21,7 @@ import { stringifyInSlices } from './stringify-in-slices';
 export function useSlicedSerialisation(options: { sliceMs: number; maxBytes: number }, logger: Logger): Plugin {
   return {
     async onExecutionResult({ request, result, setResult }) {
-      if (!result || isAsyncIterable(result) || Array.isArray(result) || result.errors?.length || result.extensions) return;
+      if (!result || isAsyncIterable(result) || Array.isArray(result) || result.errors?.length || result.extensions || 'stringify' in result) return;
       const { text, length } = await stringifyInSlices(result, { sliceMs: options.sliceMs, maxLength: options.maxBytes });
       const size = text === null ? length : Buffer.byteLength(text);
       if (text !== null && size <= options.maxBytes) {

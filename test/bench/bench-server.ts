@@ -28,6 +28,7 @@ import path from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 import { loadConfig } from '../../src/config';
 import type { GraphQLContext } from '../../src/graphql/context';
+import { ExecutionWorker } from '../../src/execution-worker/execution-worker';
 import { createApp } from '../../src/http/create-app';
 import { createServer, edgeLimitsOf } from '../../src/http/create-server';
 import { createLogger } from '../../src/logger';
@@ -96,7 +97,11 @@ function main(): void {
   };
 
   at = performance.now();
-  const app = createApp({ store: counting.store, config, logger, plugins: [benchPlugin] });
+  // As main.ts: expensive queries in the execution worker, whose replica follows this store's writes. Not with a
+  // simulated remote store or the naive loaders, which live only on this thread (their workloads are not expensive).
+  const remote = Number(process.env.BENCH_STORE_LATENCY_US ?? 0) > 0;
+  const worker = config.EXPENSIVE_IN_WORKER && !remote && !naive ? new ExecutionWorker({ config, store: counting.store, logger }) : undefined;
+  const app = createApp({ store: worker?.feed(counting.store) ?? counting.store, config, logger, plugins: [benchPlugin], worker });
   const server = createServer(app, edgeLimitsOf(config));
   // Counted as they arrive: a cache hit is answered before yoga (and its plugins) sees it.
   server.on('request', (req: { url?: string }) => {
