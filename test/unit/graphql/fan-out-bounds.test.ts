@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { estimateCost } from '../../../src/graphql/cost/estimate-cost';
+import { estimateCost, TEXT_WEIGHT } from '../../../src/graphql/cost/estimate-cost';
 import { computeFanOut, FanOutBounds, relationSpecsOf } from '../../../src/graphql/cost/fan-out-bounds';
 import { resolvers } from '../../../src/graphql/resolvers';
 import { createSchema } from '../../../src/graphql/schema';
@@ -51,6 +51,19 @@ describe('cost: list bounds come from the largest fan-out in the loaded graph', 
     // sdgTargets(first: 2): the connection's nodes by 2 (at most the 3 targets there are)
     expect(cost('{ sdgTargets(first: 2) { nodes { code } } }')).toBe(1 + 2 * 2);
     expect(cost('query ($n: Int) { sdgTargets(first: $n) { nodes { code } } }', { n: 100 })).toBe(1 + 3 * 2);
+  });
+
+  it('weighs text values by TEXT_WEIGHT for the expensive gate, codes and other values by 1', async () => {
+    const table = await computeFanOut(smallGraph(), specs, 6);
+    const schema = createSchema();
+    const weighed = (query: string) => estimateCost(schema, parse(query), table, {}, null, TEXT_WEIGHT);
+    // sdgTargets(first: 3): 1 + 3 × (node 1 + code 1)
+    expect(weighed('{ sdgTargets(first: 3) { nodes { code } } }')).toBe(1 + 3 * 2);
+    // … + name, a text: 1 + 3 × (1 + code 1 + name TEXT_WEIGHT)
+    expect(weighed('{ sdgTargets(first: 3) { nodes { code name } } }')).toBe(1 + 3 * (2 + TEXT_WEIGHT));
+    // every name: names (langs) × (1 + text TEXT_WEIGHT)
+    expect(weighed('{ sdgTargets(first: 3) { nodes { names { text } } } }')).toBe(1 + 3 * (1 + table.langs * (1 + TEXT_WEIGHT)));
+    expect(estimateCost(schema, parse('{ sdgTargets(first: 3) { nodes { names { text } } } }'), table)).toBe(1 + 3 * (1 + table.langs * 2));
   });
 
   it('recomputes after the graph changes, with a new generation', async () => {
