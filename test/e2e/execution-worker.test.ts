@@ -4,7 +4,8 @@ import { ExecutionWorker, type ForwardedQuery } from '../../src/execution-worker
 import { createApp, type App } from '../../src/http/create-app';
 import { createLogger } from '../../src/logger';
 import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
-import type { GraphNode, GraphStore } from '../../src/store/graph-store';
+import type { GraphNode } from '../../src/domain/graph-records';
+import type { GraphStore } from '../../src/store/graph-store';
 
 /**
  * Expensive queries executed by the execution worker (a real worker thread,

@@ -1,6 +1,7 @@
 import { createEmbeddedGraphStore } from '../../../../src/store/embedded/create-embedded-graph-store';
 import { ReplayError } from '../../../../src/store/embedded/embedded-graph-store';
-import type { AuditEntry, GraphNode } from '../../../../src/store/graph-store';
+import type { GraphNode } from '../../../../src/domain/graph-records';
+import type { AuditEntry } from '../../../../src/store/graph-store';
 
 // A read replica (the execution worker's) follows the store that takes the writes by its audit log.
 describe('embedded store: a replica following the audit log', () => {
