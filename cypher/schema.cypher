@@ -60,6 +60,9 @@ CREATE INDEX node_type_sort IF NOT EXISTS FOR (n:Node) ON (n.type, n.sortKey);
 CREATE INDEX node_code IF NOT EXISTS FOR (n:Node) ON (n.code);
 CREATE INDEX resolution_symbol IF NOT EXISTS FOR (n:Resolution) ON (n.p_symbol);
 CREATE INDEX indicator_unsd_code IF NOT EXISTS FOR (n:SdgIndicator) ON (n.p_unsdCode);
+// The ids of merged records, looked up when an id is no node (getNodesByAlias): only the few nodes
+// carrying aliases are in it, so the lookup reads those instead of every node.
+CREATE INDEX node_aliases IF NOT EXISTS FOR (n:Node) ON (n.p_aliases);
 
 // The adapter's search: substring (CONTAINS) on normalised names; a TEXT index serves CONTAINS.
 CREATE TEXT INDEX node_search_text IF NOT EXISTS FOR (n:Node) ON (n.searchText);

@@ -24,6 +24,17 @@ export interface GraphStore {
   /** Nodes by global id, in key order; `null` for an id that does not exist. */
   getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]>;
 
+  /**
+   * For each alias, the node that carries it in `props.aliases` (a list of
+   * ids, or one id), in key order; `null` for an alias no node carries. An
+   * alias is the id of a record merged into another node (e.g.
+   * `Initiative:iawg_ai`, now `Entity:IAWG_AI`). Should several nodes carry
+   * one alias (the seeds never do; a write could), the first by node type in
+   * vocabulary order (`NODE_TYPES`), then in list order, answers: the node a
+   * `listNodes` filter on `aliases`, type by type, finds first.
+   */
+  getNodesByAlias(aliases: readonly string[]): Promise<(GraphNode | null)[]>;
+
   /** Edges by id, in key order; `null` for an id that does not exist. */
   getEdges(ids: readonly string[]): Promise<(GraphEdge | null)[]>;
 

@@ -27,6 +27,8 @@ const noProps: unknown[] = [];
 
 const expectations: Record<string, PlanExpectation> = {
   'get-nodes': { params: { ids: ['ActionLine:C2'] }, uses: [/NodeUniqueIndexSeek.*:Node\(id\)/] },
+  // The few nodes that carry aliases, from their index: not every :Node, as one list-nodes per type read.
+  'get-nodes-by-alias': { params: { aliases: ['Initiative:iawg_ai'] }, uses: [/NodeIndexScan.*:Node\(p_aliases\)/] },
   'list-nodes': {
     params: { type: 'ActionLine', codes: null, props: noProps, afterKey: null, afterId: null, limit: neo4j.int(6) },
     uses: [/NodeIndexSeek.*:Node\(type, sortKey\)/],

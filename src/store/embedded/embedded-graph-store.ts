@@ -30,6 +30,7 @@ import type {
   WriteOp,
   WriteResult,
 } from '../graph-store';
+import { aliasesOf, firstAliasHolder } from '../node-aliases';
 import { citedResolutionIds, importanceOf, scoreSymbolCitations, searchNamesOf } from '../text-index';
 import { WordIndex } from '../word-index';
 
@@ -107,6 +108,10 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly edgesOfType = new Map<string, EdgesOfType>();
   // Nodes per type, kept on every put and drop: counting needs no sorted list (sorting ×1000's 198k cost 0.7 s).
   private readonly nodeCounts = new Map<NodeType, number>();
+  // The ids of the nodes carrying each alias (`aliasesOf`), kept on every put and drop: an id that is no
+  // node is looked up here, one map read, where a props filter over every node of every type cost a
+  // third of such a request's CPU (bench workload `distinct`, issue #12).
+  private readonly aliasHolders = new Map<string, Set<string>>();
   // listEdges answers by query, emptied whenever any edge changes.
   private readonly edgeLists = new Map<string, GraphEdge[]>();
   private readonly dataset: DatasetInfo;
@@ -133,6 +138,16 @@ export class EmbeddedGraphStore implements GraphStore {
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     this.assertOpen();
     return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null));
+  }
+
+  async getNodesByAlias(aliases: readonly string[]): Promise<(GraphNode | null)[]> {
+    this.assertOpen();
+    return aliases.map((alias) => {
+      const holders = this.aliasHolders.get(alias);
+      if (!holders) return null;
+      if (holders.size === 1) return this.graph.getNodeAttributes(holders.values().next().value!);
+      return firstAliasHolder([...holders].map((id) => this.graph.getNodeAttributes(id)));
+    });
   }
 
   async getEdges(ids: readonly string[]): Promise<(GraphEdge | null)[]> {
@@ -464,15 +479,33 @@ export class EmbeddedGraphStore implements GraphStore {
     const frozen = frozenCopy(node);
     if (this.graph.hasNode(node.id)) {
       for (const neighbour of this.graph.neighbors(node.id)) this.adjacency.delete(neighbour);
+      this.forgetAliases(this.graph.getNodeAttributes(node.id));
     } else {
       this.nodeCounts.set(node.type, (this.nodeCounts.get(node.type) ?? 0) + 1);
     }
     this.graph.setNode(frozen);
+    this.indexAliases(frozen);
     this.byType.set(node.type, null);
     const key = toSortKey(node.code);
     this.sortKeys.set(node.id, key);
     this.textIndex.add(node.id, [node.code, ...searchNamesOf(node)], key);
     this.refreshImportance(node.id);
+  }
+
+  private indexAliases(node: GraphNode): void {
+    for (const alias of aliasesOf(node)) {
+      let holders = this.aliasHolders.get(alias);
+      if (!holders) this.aliasHolders.set(alias, (holders = new Set()));
+      holders.add(node.id);
+    }
+  }
+
+  private forgetAliases(node: GraphNode): void {
+    for (const alias of aliasesOf(node)) {
+      const holders = this.aliasHolders.get(alias);
+      holders?.delete(node.id);
+      if (holders?.size === 0) this.aliasHolders.delete(alias);
+    }
   }
 
   // Search ranks equal matches by degree: the index keeps each node's share of the score beside its postings.
@@ -487,6 +520,7 @@ export class EmbeddedGraphStore implements GraphStore {
     this.adjacency.delete(id);
     for (const key of this.graph.edges(id)) this.forgetEdgeType(this.graph.getEdgeAttributes(key));
     this.graph.dropNode(id);
+    this.forgetAliases(node);
     this.nodeCounts.set(node.type, this.nodeCounts.get(node.type)! - 1);
     this.byType.set(node.type, null);
     this.sortKeys.delete(id);

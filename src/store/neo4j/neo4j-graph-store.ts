@@ -28,6 +28,7 @@ import type {
   WriteResult,
 } from '../graph-store';
 import { citedResolutionIds, MAX_CONTAINED_NAME, MAX_CONTAINING_QUERY, queryTokens, scoreMatch, scoreSymbolCitations, searchNamesOf } from '../text-index';
+import { aliasesOf, firstAliasHolder } from '../node-aliases';
 import { checkParams, findCypherDir, readCypherFolder, type CypherFile } from './cypher-files';
 import { applyBatch } from './apply-batch';
 import { mapDriverError } from './map-driver-error';
@@ -91,6 +92,17 @@ export class Neo4jGraphStore implements GraphStore {
     if (ids.length === 0) return this.assertOpen([]);
     const byId = await this.read((tx) => this.nodesById(tx, ids));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async getNodesByAlias(aliases: readonly string[]): Promise<(GraphNode | null)[]> {
+    if (aliases.length === 0) return this.assertOpen([]);
+    const records = await this.read((tx) => this.run(tx, 'get-nodes-by-alias', { aliases: [...new Set(aliases)] }));
+    const holders = new Map<string, GraphNode[]>();
+    for (const record of records) {
+      const node = fromNodeProperties((record.get('n') as Neo4jNode).properties);
+      for (const alias of aliasesOf(node)) holders.set(alias, [...(holders.get(alias) ?? []), node]);
+    }
+    return aliases.map((alias) => firstAliasHolder(holders.get(alias) ?? []));
   }
 
   async getEdges(ids: readonly string[]): Promise<(GraphEdge | null)[]> {

@@ -132,6 +132,21 @@ export const apiLookups: CaseGroup = {
       },
     },
     {
+      name: 'node and nodes answer a merged record\'s old id with the node it was merged into, in the order asked',
+      async run({ graphql, seeds }) {
+        const holder = seeds.nodes.find((node) => Array.isArray(node.props.aliases) && node.props.aliases.length > 0)!;
+        const alias = (holder.props.aliases as string[])[0]!;
+        const other = seeds.pick('SdgGoal');
+        const response = await graphql(`query ($alias: ID!, $ids: [ID!]!) { node(id: $alias) { id code } nodes(ids: $ids) { id } }`, {
+          alias,
+          ids: [other.id, 'Initiative:no-such-merged-record', alias, alias],
+        });
+        expect(response).toEqual(
+          ok({ node: { id: holder.id, code: holder.code }, nodes: [{ id: other.id }, null, { id: holder.id }, { id: holder.id }] }),
+        );
+      },
+    },
+    {
       name: 'dataset answers version, build time and counts per type',
       async run({ graphql, seeds }) {
         const response = await graphql(`{ dataset { version builtAt counts { type count } linkCounts { type count } } }`);

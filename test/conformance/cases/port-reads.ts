@@ -21,6 +21,19 @@ export const portReads: CaseGroup = {
       },
     },
     {
+      name: 'getNodesByAlias answers the node each merged id now lives in, in key order; null for a node id or an unknown id',
+      async run({ store, seeds }) {
+        // The reference: every alias the seeds keep, with the node that keeps it (the seeds give no alias twice).
+        const kept = seeds.nodes.flatMap((node) => (Array.isArray(node.props.aliases) ? (node.props.aliases as string[]).map((alias) => ({ alias, node })) : []));
+        expect(kept.length).toBeGreaterThan(1);
+        const [first, second] = [kept[0]!, kept[kept.length - 1]!];
+        const ids = [second.alias, first.node.id, 'Initiative:no-such-merged-record', first.alias, second.alias];
+        expect(await store().getNodesByAlias(ids)).toEqual([second.node, null, null, first.node, second.node]);
+        expect(await store().getNodesByAlias(kept.map((k) => k.alias))).toEqual(kept.map((k) => k.node));
+        expect(await store().getNodesByAlias([])).toEqual([]);
+      },
+    },
+    {
       name: 'getEdges returns edges in key order, null for a missing id',
       async run({ store, seeds }) {
         const [e1, e2] = [seeds.edges[0]!, seeds.edges[seeds.edges.length - 1]!];

@@ -168,6 +168,56 @@ export const writes: CaseGroup = {
       },
     },
     {
+      name: 'getNodesByAlias follows writes: aliases added, changed and removed by updates, a failed batch, deleted nodes, a doubled alias',
+      requires: 'writes',
+      async run({ freshStore, seeds, graphql }) {
+        const store = await freshStore();
+        const holder = seeds.nodes.find((node) => Array.isArray(node.props.aliases) && node.props.aliases.length > 0)!;
+        const seedAlias = (holder.props.aliases as string[])[0]!;
+        const merged = 'Initiative:test-merged-record';
+        const resolve = async (ids: string[]) => ((await graphql(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids }, store)).body.data as { nodes: unknown }).nodes;
+
+        // An update that drops the alias: the old id answers nothing, through the port and the API.
+        const { aliases: _dropped, ...withoutAliases } = holder.props;
+        await store.applyWrites([{ op: 'updateNode', node: { ...holder, props: withoutAliases } }]);
+        expect(await store.getNodesByAlias([seedAlias])).toEqual([null]);
+        expect(await resolve([seedAlias])).toEqual([null]);
+
+        // A created node's alias answers at once; a batch that failed leaves no alias behind.
+        const carrier: GraphNode = { ...testEntity, props: { ...testEntity.props, aliases: [merged] } };
+        await store.applyWrites([{ op: 'createNode', node: carrier }]);
+        expect(await store.getNodesByAlias([merged, seedAlias])).toEqual([carrier, null]);
+        expect(await resolve([merged])).toEqual([{ id: carrier.id }]);
+        await expect(
+          store.applyWrites([
+            { op: 'updateNode', node: { ...holder, props: { ...holder.props, aliases: [seedAlias, 'Initiative:test-never-written'] } } },
+            { op: 'deleteNode', id: 'Entity:NO-SUCH-BODY' },
+          ]),
+        ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        expect(await store.getNodesByAlias([seedAlias, 'Initiative:test-never-written'])).toEqual([null, null]);
+
+        // One alias on several nodes: the first by node type in vocabulary order, then by code order (9 before 10).
+        const other = (type: 'Entity' | 'Initiative', code: string): GraphNode => ({ ...carrier, id: `${type}:${code}`, type, code });
+        const [initiative, entity9, entity10] = [other('Initiative', 'test-alias'), other('Entity', 'TEST-ALIAS-9'), other('Entity', 'TEST-ALIAS-10')];
+        await store.applyWrites([{ op: 'createNode', node: initiative }]);
+        expect(await store.getNodesByAlias([merged])).toEqual([carrier]);
+        await store.applyWrites([{ op: 'createNode', node: entity10 }, { op: 'createNode', node: entity9 }]);
+        expect(await store.getNodesByAlias([merged])).toEqual([entity9]);
+        await store.applyWrites([{ op: 'deleteNode', id: entity9.id }]);
+        expect(await store.getNodesByAlias([merged])).toEqual([entity10]);
+        await store.applyWrites([{ op: 'deleteNode', id: entity10.id }, { op: 'deleteNode', id: carrier.id }]);
+        expect(await store.getNodesByAlias([merged])).toEqual([initiative]);
+
+        // An alias given as one id rather than a list; changing it moves the answer.
+        const single: GraphNode = { ...initiative, props: { ...initiative.props, aliases: 'Initiative:test-single' } };
+        await store.applyWrites([{ op: 'updateNode', node: single }]);
+        expect(await store.getNodesByAlias([merged, 'Initiative:test-single'])).toEqual([null, single]);
+        await store.applyWrites([{ op: 'deleteNode', id: single.id }, { op: 'updateNode', node: holder }]);
+        expect(await store.getNodesByAlias(['Initiative:test-single', seedAlias])).toEqual([null, holder]);
+        expect(await store.counts()).toEqual(seeds.counts());
+      },
+    },
+    {
       name: 'an empty batch applies nothing',
       requires: 'writes',
       async run({ freshStore, seeds }) {
