@@ -60,9 +60,9 @@ const AUDIT_PAGE = 1000;
  *   sent.
  * - **neo4j**: its own driver to the same database; nothing to follow.
  *
- * `execute` answers null until the worker is ready (start-up, or a restart
- * after it ended): the caller then executes the query itself, as without a
- * worker. A worker that ends (out of memory, say) or overruns the deadline
+ * The worker starts at the first expensive query (or `start()`); `execute`
+ * answers null until it is ready (that first time, or a restart after it
+ * ended): the caller then executes the query itself, as without a worker. A worker that ends (out of memory, say) or overruns the deadline
  * by `graceMs` is replaced; the requests it held get `WorkerLostError`. Past
  * three starts a minute it is not started again (logged) and every query
  * runs on the main thread.
@@ -81,7 +81,15 @@ export class ExecutionWorker {
   constructor(private readonly options: ExecutionWorkerOptions) {
     this.follows = options.store.kind === 'embedded';
     this.answerWithinMs = options.config.MAX_EXECUTION_MS + (options.graceMs ?? 5000);
-    this.spawn();
+  }
+
+  /**
+   * Starts the worker now rather than at the first expensive query (`execute` starts it then): its
+   * replica is a second copy of the graph in memory (at ×1 about 90 MB), which a service that is
+   * never sent an expensive query need not hold.
+   */
+  start(): void {
+    if (!this.worker && !this.closed && !this.disabled) this.spawn();
   }
 
   /**
@@ -116,7 +124,10 @@ export class ExecutionWorker {
   /** The worker's answer to `query`; null when no worker is ready, and the caller executes it itself. */
   execute(query: ForwardedQuery): Promise<WorkerAnswer> | null {
     const worker = this.worker;
-    if (!worker || !this.ready) return null;
+    if (!worker || !this.ready) {
+      this.start();
+      return null;
+    }
     const id = this.nextId++;
     return new Promise<WorkerAnswer>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -45,6 +45,7 @@ function service(env: Record<string, string>, store: GraphStore = createEmbedded
 }
 
 async function ready(worker: ExecutionWorker | undefined): Promise<void> {
+  worker?.start();
   for (let i = 0; i < 600 && !worker?.isReady; i++) await new Promise((resolve) => setTimeout(resolve, 50));
   if (!worker?.isReady) throw new Error('the execution worker did not get ready in 30 s');
 }
@@ -76,6 +77,16 @@ describe('execution worker: expensive queries off the main thread', () => {
     // A cheap lookup stays on the main thread.
     expect((await post(inWorker.app, '{ actionLine(code: "C2") { code } }')).status).toBe(200);
     expect(inWorker.forwarded).toBe(3);
+  }, 60_000);
+
+  it('starts at the first expensive query, which runs on the main thread meanwhile', async () => {
+    const s = service({});
+    expect(s.worker!.isReady).toBe(false);
+    const first = await post(s.app, EXPENSIVE);
+    expect([first.status, s.forwarded]).toEqual([200, 0]);
+    for (let i = 0; i < 600 && !s.worker!.isReady; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await post(s.app, EXPENSIVE)).toEqual(first);
+    expect(s.forwarded).toBe(1);
   }, 60_000);
 
   it('lets the response cache keep its answers without errors, never those with', async () => {
