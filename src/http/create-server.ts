@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { Candidate } from './cache/cache-front';
 import type { App } from './create-app';
 import { INTERNAL_ERROR_MESSAGE, sendError, writeSocketError } from './send-error';
+import { isPlainPath } from './plain-path';
 
 /** What the HTTP edge enforces; from the config's `MAX_BODY_BYTES` and `HTTP_*` keys. */
 export interface EdgeLimits {
@@ -166,17 +167,23 @@ interface Refusal {
 // A registered name, an IPv4 address or a bracketed IPv6 address, with an optional port (RFC 9110 §7.2, RFC 3986 §3.2.2).
 const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]+)(?::[0-9]{1,5})?$/;
 
+// The last Host found valid: a client sends the same one on every request (a URL parse saved on each).
+let validHost: string | undefined;
+
 function refuseHead(req: IncomingMessage, maxBodyBytes: number): Refusal | null {
   const host = req.headers.host;
-  if (host === undefined || !HOST.test(host) || !parsesAsUrl(`http://${host}/`)) {
-    return { status: 400, code: 'BAD_REQUEST', message: 'The Host header is missing or is not a valid host.' };
+  if (host !== validHost) {
+    if (host === undefined || !HOST.test(host) || !parsesAsUrl(`http://${host}/`)) {
+      return { status: 400, code: 'BAD_REQUEST', message: 'The Host header is missing or is not a valid host.' };
+    }
+    validHost = host;
   }
   const target = req.url ?? '';
   if (!target.startsWith('/')) {
     return { status: 400, code: 'BAD_REQUEST', message: 'The request target must be a path (origin-form), e.g. /graphql.' };
   }
   const path = target.split('?', 1)[0]!;
-  if (!decodes(path) || !parsesAsUrl(`http://${host}${target}`)) {
+  if (!isPlainPath(target) && (!decodes(path) || !parsesAsUrl(`http://${host}${target}`))) {
     return { status: 400, code: 'BAD_REQUEST', message: 'The request path is not valid percent-encoded text.' };
   }
   const declared = req.headers['content-length'];

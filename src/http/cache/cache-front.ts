@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../../auth/principal';
 import type { RequestLine } from '../use-request-log';
+import { isPlainPath } from '../plain-path';
 import { isJson, type KeyParts } from './request-key';
 import type { HttpResponseCache } from './use-response-cache';
 
@@ -55,7 +56,8 @@ export function createCacheFront(deps: CacheFrontDeps): CacheFront {
       // Parsed as yoga parses it (whatwg-node: the origin, then the target as sent), so that the key's path
       // and query string are the ones it sees: `new URL(target, base)` would read `//x/graphql` as host
       // `x` and path `/graphql`, and answer from the cache what yoga answers 404.
-      const url = new URL(`http://localhost${target}`);
+      // A plain path (`/graphql`: most requests) is its own pathname, with no query string.
+      const url = isPlainPath(target) ? { pathname: target, search: '' } : new URL(`http://localhost${target}`);
       const isGraphQL = url.pathname === deps.graphqlPath;
       if (!isGraphQL && !url.pathname.startsWith('/export/')) return null;
       const principal = deps.principalFromHeaders(req.headers.authorization, single(req.headers['x-api-key']));

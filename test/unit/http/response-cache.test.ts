@@ -94,6 +94,27 @@ describe('http cache: requestKey', () => {
     expect(new Set(keys).size).toBe(5);
   });
 
+  it('gives a repeated request the key it computed the first time, without mixing requests, past its memory too', async () => {
+    // keyOf remembers keys by the request's text (the cache-hit path skips the parse): asked again, in any order, the same keys.
+    const variants: (() => Request)[] = [
+      () => post({ query: '{ a }', variables: { x: 1, y: 2 } }),
+      () => post({ query: '{ a }', variables: { y: 2, x: 1 } }),
+      () => post({ query: '{ a }', variables: { x: 1, y: 3 } }),
+      () => post({ query: '{ a }', variables: { x: 1, y: 2 } }, { accept: 'application/json' }),
+      () => post({ query: '{ b }' }),
+    ];
+    const first = await Promise.all(variants.map((request) => keyOf(request())));
+    expect(first[0]).toBe(first[1]); // variables' key order does not matter
+    expect(new Set(first).size).toBe(4);
+    const asReader = await keyOf(variants[0]!(), 'reader');
+    expect(asReader).not.toBe(first[0]);
+    // More distinct requests than are remembered, then the first ones again.
+    for (let i = 0; i < 1100; i++) await keyOf(post({ query: `{ n${i} }` }));
+    const again = await Promise.all([...variants].reverse().map((request) => keyOf(request())));
+    expect(again.reverse()).toEqual(first);
+    expect(await keyOf(variants[0]!(), 'reader')).toBe(asReader);
+  });
+
   it('refuses what it cannot key: batches, bad JSON, other paths, other methods, page requests', async () => {
     const refused = await Promise.all([
       keyOf(post([{ query: '{ a }' }])),
