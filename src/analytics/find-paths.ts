@@ -28,13 +28,15 @@ export interface PathQuery {
  * `maxHops`; `from` equal to `to` gives the one path of no links.
  *
  * Searched breadth-first from both ends at once, one level at a time, always
- * growing the side whose frontier is smaller, until the two sides meet or
- * `maxHops` levels have been walked in all. Through a hub (an entity mandated
- * by thousands of paragraphs, a goal many initiatives contribute to) a search
- * from one end only reads the hub's whole neighbourhood and then the
- * neighbourhood of that; meeting in the middle reads two small balls instead.
- * Store calls: one `getNodes`, then one `getNeighbours` per level for that
- * side's whole frontier, so at most `maxHops` of them.
+ * growing the side whose frontier has fewer links (not fewer nodes: ITU alone
+ * has 40,040 links at the bench's ×1000 scale, SDG 9 alone 12), until the two
+ * sides meet or `maxHops` levels have been walked in all. Through a hub (an
+ * entity mandated by thousands of paragraphs, a goal many initiatives
+ * contribute to) a search from one end only reads the hub's whole
+ * neighbourhood and then the neighbourhood of that; meeting in the middle, on
+ * the cheaper side each time, reads two small balls instead. Store calls: one
+ * `getNodes`, then per level one `countNeighbours` for both frontiers and one
+ * `getNeighbours` for the chosen side's, so at most `2 × maxHops + 1`.
  *
  * @throws BadUserInputError / NotFoundError for an id that is malformed / unknown (argument `from` or `to`).
  */
@@ -50,7 +52,8 @@ export async function findPaths(store: GraphStore, query: PathQuery): Promise<Gr
   let meeting: string[] = [];
   for (let hops = 0; hops < query.maxHops && meeting.length === 0; hops++) {
     if (forward.frontier.length === 0 || backward.frontier.length === 0) return [];
-    const [side, other] = forward.frontier.length <= backward.frontier.length ? [forward, backward] : [backward, forward];
+    const [forwardLinks, backwardLinks] = await frontierLinks(store, forward, backward, types);
+    const [side, other] = forwardLinks <= backwardLinks ? [forward, backward] : [backward, forward];
     const lists = await store.getNeighbours(side.frontier.map((id) => ({ id, direction: 'both' as const, types })));
     meeting = grow(side, lists).filter((id) => other.reached.has(id));
   }
@@ -60,6 +63,14 @@ export async function findPaths(store: GraphStore, query: PathQuery): Promise<Gr
     nodes: ids.nodes.map(nodeOf),
     edges: ids.edges,
   }));
+}
+
+// How many links each side's frontier has (what growing it would read), in one store call for both.
+async function frontierLinks(store: GraphStore, forward: Side, backward: Side, types: readonly EdgeType[] | undefined): Promise<[number, number]> {
+  const ids = [...forward.frontier, ...backward.frontier];
+  const counts = await store.countNeighbours(ids.map((id) => ({ id, direction: 'both' as const, types })));
+  const sum = (from: number, to: number) => counts.slice(from, to).reduce((total, count) => total + count, 0);
+  return [sum(0, forward.frontier.length), sum(forward.frontier.length, ids.length)];
 }
 
 /** A link that reached a node from the level before it, on one side of the search. */

@@ -45,6 +45,13 @@ export interface GraphStore {
    */
   getNeighbours(queries: readonly NeighbourQuery[]): Promise<Neighbour[][]>;
 
+  /**
+   * For each query, how many neighbours `getNeighbours` returns for it (same order), without
+   * reading them: what a search from both ends needs to grow the end that costs less. 0 for an
+   * unknown id.
+   */
+  countNeighbours(queries: readonly NeighbourQuery[]): Promise<number[]>;
+
   /** One page of nodes of a type, filtered, in code order; see {@link ListNodesQuery}. */
   listNodes(query: ListNodesQuery): Promise<NodePage>;
 

@@ -56,6 +56,11 @@ const expectations: Record<string, PlanExpectation> = {
     uses: [/NodeUniqueIndexSeek.*a:Node\(id\)/, /Expand\(All\)/],
     forbids: [/NodeIndexScan/, /NodeHashJoin/],
   },
+  'count-neighbours': {
+    params: { queries: [{ id: 'Entity:ITU', direction: 'both', types: [] }] },
+    uses: [/NodeUniqueIndexSeek.*a:Node\(id\)/],
+    forbids: [/NodeIndexScan/, /NodeHashJoin/],
+  },
   'list-edges': {
     params: { types: ['FACILITATES'], fromTypes: null, toTypes: null },
     uses: [],

@@ -157,7 +157,12 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async getNeighbours(queries: readonly NeighbourQuery[]): Promise<Neighbour[][]> {
     this.assertOpen();
-    return queries.map((query) => this.neighboursOf(query));
+    return queries.map((query) => this.neighboursOf(query).slice());
+  }
+
+  async countNeighbours(queries: readonly NeighbourQuery[]): Promise<number[]> {
+    this.assertOpen();
+    return queries.map((query) => this.neighboursOf(query).length);
   }
 
   async listNodes(query: ListNodesQuery): Promise<NodePage> {
@@ -551,11 +556,12 @@ export class EmbeddedGraphStore implements GraphStore {
     return this.graph.getEdgeAttributes(id);
   }
 
-  private neighboursOf(query: NeighbourQuery): Neighbour[] {
+  // The kept list itself (callers copy it before handing it out).
+  private neighboursOf(query: NeighbourQuery): readonly Neighbour[] {
     if (!this.graph.hasNode(query.id)) return [];
     const cached = this.cachedNeighbours(query.id);
     const all = cached[query.direction];
-    if (!query.types || query.types.length === 0) return all.slice();
+    if (!query.types || query.types.length === 0) return all;
     // Kept per (direction, link types): a hub's thousands of links are filtered once, not per query.
     const key = `${query.direction}|${[...new Set(query.types)].sort().join(',')}`;
     let kept = cached.byTypes.get(key);
@@ -564,7 +570,7 @@ export class EmbeddedGraphStore implements GraphStore {
       kept = all.filter(({ edge }) => types.has(edge.type));
       cached.byTypes.set(key, kept);
     }
-    return kept.slice();
+    return kept;
   }
 
   private cachedNeighbours(id: string): Adjacency {

@@ -116,6 +116,14 @@ export class Neo4jGraphStore implements GraphStore {
     return neighboursOf(await this.read((tx) => this.run(tx, 'get-neighbours', neighbourParams(queries))), queries.length);
   }
 
+  async countNeighbours(queries: readonly NeighbourQuery[]): Promise<number[]> {
+    if (queries.length === 0) return this.assertOpen([]);
+    const records = await this.read((tx) => this.run(tx, 'count-neighbours', neighbourParams(queries)));
+    const counts = new Array<number>(queries.length).fill(0);
+    for (const record of records) counts[toNumber(record.get('i'))] = toNumber(record.get('count'));
+    return counts;
+  }
+
   async listNodes(query: ListNodesQuery): Promise<NodePage> {
     // A bad cursor is the caller's mistake: refuse it before touching the database.
     const backwards = 'last' in query;

@@ -63,6 +63,24 @@ export const portReads: CaseGroup = {
       },
     },
     {
+      name: 'countNeighbours gives, per query in order, how many neighbours getNeighbours returns; 0 for an unknown id',
+      async run({ store, seeds }) {
+        const queries = [
+          { id: 'Entity:ITU', direction: 'both' as const },
+          { id: 'ActionLine:C7', direction: 'in' as const },
+          { id: 'ActionLine:C7', direction: 'in' as const, types: ['FACILITATES', 'SUB_LINE_OF'] as const },
+          { id: seeds.pick('SdgGoal').id, direction: 'out' as const, types: ['TARGET_OF'] as const },
+          { id: 'Entity:NO-SUCH-BODY', direction: 'both' as const },
+          { id: 'ActionLine:C7.e-health', direction: 'out' as const, types: [] },
+        ];
+        const expected = queries.map((q) => seeds.neighbours(q.id, q.direction, q.types ?? []).length);
+        expect(expected[0]).toBeGreaterThan(10); // ITU is linked to many records: not vacuous
+        expect(expected[2]).toBeGreaterThan(0);
+        expect(await store().countNeighbours(queries)).toEqual(expected);
+        expect(await store().countNeighbours([])).toEqual([]);
+      },
+    },
+    {
       name: 'listNodes pages through a type in code order with cursors, hasNextPage and totalCount',
       async run({ store, seeds }) {
         const all = seeds.ofType('SdgTarget');

@@ -5,7 +5,7 @@ import { countCalls, createFixtureStore, fixtureEdge } from './fixtures';
 const brief = (p: GraphPath) => ({ nodes: p.nodes.map((n) => n.id), edges: p.edges.map((e) => e.id) });
 
 describe('analytics: paths', () => {
-  it('finds the shortest explanation, links followed in either direction, one store call per hop', async () => {
+  it('finds the shortest explanation, links followed in either direction, two store calls per hop (counts, then links)', async () => {
     const { store, calls } = countCalls(createFixtureStore());
     const paths = await findPaths(store, { from: 'Entity:A', to: 'SdgGoal:1', maxHops: 4, first: 5 });
     expect(paths.map(brief)).toEqual([
@@ -19,8 +19,11 @@ describe('analytics: paths', () => {
       },
     ]);
     expect(calls[0]).toBe('getNodes:2');
-    expect(calls.slice(1).every((c) => c.startsWith('getNeighbours:'))).toBe(true);
-    expect(calls).toHaveLength(1 + 3);
+    // Each level: both frontiers' link counts in one call, then the cheaper side's links.
+    const levels = calls.slice(1);
+    expect(levels.filter((_, i) => i % 2 === 0).every((c) => c.startsWith('countNeighbours:'))).toBe(true);
+    expect(levels.filter((_, i) => i % 2 === 1).every((c) => c.startsWith('getNeighbours:'))).toBe(true);
+    expect(calls).toHaveLength(1 + 2 * 3);
   });
 
   it('answers [] when no path is within maxHops, and the empty path from a node to itself', async () => {
@@ -49,5 +52,26 @@ describe('analytics: paths', () => {
       path.edges.forEach((edge, i) => expect([edge.from, edge.to].sort()).toEqual([path.nodes[i]!.id, path.nodes[i + 1]!.id].sort()));
     }
     expect(new Set(all.map((p) => JSON.stringify(brief(p)))).size).toBe(all.length);
+  });
+
+  it('grows the end with fewer links first, not the one with fewer nodes: from a hub, the search starts at the other end', async () => {
+    const seeds = createEmbeddedGraphStore();
+    const [itu, goal] = await seeds.countNeighbours([
+      { id: 'Entity:ITU', direction: 'both' },
+      { id: 'SdgGoal:9', direction: 'both' },
+    ]);
+    expect(itu).toBeGreaterThan(goal!); // the case this is about: ITU is the hub
+    const grown: string[][] = [];
+    const store = new Proxy(seeds, {
+      get(target, key, receiver) {
+        if (key === 'getNeighbours') return (queries: { id: string }[]) => (grown.push(queries.map((q) => q.id)), target.getNeighbours(queries as never));
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const paths = await findPaths(store, { from: 'Entity:ITU', to: 'SdgGoal:9', maxHops: 4, first: 5 });
+    expect(paths.length).toBeGreaterThan(0);
+    expect(grown[0]).toEqual(['SdgGoal:9']);
+    expect(paths).toEqual(await findPaths(seeds, { from: 'Entity:ITU', to: 'SdgGoal:9', maxHops: 4, first: 5 }));
   });
 });
