@@ -32,7 +32,7 @@ import type {
 } from '../graph-store';
 import { aliasesOf, firstAliasHolder } from '../node-aliases';
 import { citedResolutionIds, importanceOf, scoreSymbolCitations, searchNamesOf } from '../text-index';
-import { WordIndex } from '../word-index';
+import { DeferredWordIndex } from '../deferred-word-index';
 
 /**
  * Makes a batch of writes durable before it is acknowledged. Synchronous on
@@ -85,7 +85,7 @@ export class ReplayError extends Error {}
 /**
  * The default store: the whole graph in process memory (`RecordGraph`:
  * several edge types may join the same two nodes),
- * with indexes by type (kept in code order) and a word index for search (`WordIndex`).
+ * with indexes by type (kept in code order) and a word index for search (`WordIndex`, built in the background: `DeferredWordIndex`).
  * Records are deep-frozen when stored and replaced, never mutated, so they
  * can be returned without copying; a record given already frozen (the seeds,
  * `loadSeeds`; a record this store returned) is kept as it is, any other is
@@ -95,7 +95,8 @@ export class EmbeddedGraphStore implements GraphStore {
   readonly kind = 'embedded';
   private readonly graph = new RecordGraph();
   private readonly byType = new Map<NodeType, TypeList | null>(); // ids in list order; null = to be rebuilt
-  private readonly textIndex = new WordIndex();
+  // Built in the background after start-up, and completed by the first search that comes before it is done.
+  private readonly textIndex = new DeferredWordIndex();
   // Each node's code sort key (toSortKey), made once when the node is stored: search ranks and type
   // lists sort by it, and toSortKey's own memo is bounded (100k codes), so at scale it would recompute.
   private readonly sortKeys = new Map<string, string>();
@@ -279,7 +280,7 @@ export class EmbeddedGraphStore implements GraphStore {
     };
     // Below the worst kept (once `first` are kept) a hit cannot get in: the index does not even call back.
     const bar = () => best.worst();
-    this.textIndex.match(
+    this.textIndex.current().match(
       query.text,
       (id, score) => {
         const cite = citations.get(id);
@@ -493,7 +494,7 @@ export class EmbeddedGraphStore implements GraphStore {
     this.byType.set(node.type, null);
     const key = toSortKey(node.code);
     this.sortKeys.set(node.id, key);
-    this.textIndex.add(node.id, [node.code, ...searchNamesOf(node)], key);
+    this.textIndex.add(node.id, () => [frozen.code, ...searchNamesOf(frozen)], key);
     this.refreshImportance(node.id);
   }
 

@@ -1,0 +1,79 @@
+import { WordIndex } from './word-index';
+
+type Change =
+  | { kind: 'add'; id: string; texts: () => readonly string[]; sortKey: string }
+  | { kind: 'remove'; id: string }
+  | { kind: 'importance'; id: string; importance: number };
+
+/** Time one background slice may hold the event loop: a request waits at most about this long behind it. */
+const SLICE_MS = 4;
+
+/**
+ * A `WordIndex` whose changes are queued and applied later, in order: in
+ * slices of a few ms on the event loop from the next turn on, and all at once
+ * before any search. Building the index was the largest part of the
+ * embedded store's start-up (issue #12) and nothing but search reads it, so a
+ * service listens and answers lookups while it is built; a search made
+ * before it is done applies the rest first and so answers exactly as if it
+ * had been built eagerly (the same changes in the same order).
+ */
+export class DeferredWordIndex {
+  private readonly index: WordIndex;
+  private pending: Change[] = [];
+  private next = 0;
+  private scheduled = false;
+
+  constructor(compactAfter?: number) {
+    this.index = new WordIndex(compactAfter);
+  }
+
+  /** As `WordIndex.add`; `texts` is called when the change is applied. */
+  add(id: string, texts: () => readonly string[], sortKey = ''): void {
+    this.queue({ kind: 'add', id, texts, sortKey });
+  }
+
+  remove(id: string): void {
+    this.queue({ kind: 'remove', id });
+  }
+
+  setImportance(id: string, importance: number): void {
+    this.queue({ kind: 'importance', id, importance });
+  }
+
+  /** The index with every change so far applied. */
+  current(): WordIndex {
+    this.applyUntil(Infinity);
+    return this.index;
+  }
+
+  private queue(change: Change): void {
+    this.pending.push(change);
+    this.applySoon();
+  }
+
+  /** Applies the queued changes in the background, a slice per turn of the event loop (it keeps no process alive). */
+  private applySoon(): void {
+    if (this.scheduled || this.next === this.pending.length) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.applyUntil(performance.now() + SLICE_MS);
+      this.applySoon();
+    }).unref();
+  }
+
+  private applyUntil(deadline: number): void {
+    const pending = this.pending;
+    // The clock is read every 64 changes: a change costs microseconds, a clock read is not free either.
+    while (this.next < pending.length && (this.next % 64 !== 0 || performance.now() < deadline)) {
+      const change = pending[this.next++]!;
+      if (change.kind === 'add') this.index.add(change.id, change.texts(), change.sortKey);
+      else if (change.kind === 'remove') this.index.remove(change.id);
+      else this.index.setImportance(change.id, change.importance);
+    }
+    if (this.next === pending.length) {
+      this.pending = [];
+      this.next = 0;
+    }
+  }
+}
