@@ -188,6 +188,25 @@ describe('cache front: a hit over a socket is answered before yoga, as yoga answ
     expect((await overSocket(h.port, matrix)).headers['content-encoding']).toBe('br');
   });
 
+  it('gives one stored answer the headers of each encoding asked for and of a 304, in any order (the front reuses the last ones it built)', async () => {
+    const query = WORKLOADS.find((w) => w.name === 'matrix')!.query;
+    const plain: Request = { caller: 'reader', body: { query } };
+    const gzip: Request = { ...plain, headers: { 'accept-encoding': 'gzip' } };
+    const br: Request = { ...plain, headers: { 'accept-encoding': 'br' } };
+    const stored = await storedOverSocket(h.port, plain);
+    const notModified: Request = { ...plain, headers: { 'if-none-match': stored.headers.etag! } };
+    const expected = new Map<Request, Sent>();
+    for (const request of [plain, gzip, br, notModified]) expected.set(request, await inProcess(h.app, request));
+    h.yogaRequests.length = 0;
+    for (const request of [plain, gzip, plain, br, gzip, notModified, plain, br, br, notModified, gzip]) {
+      expect(await overSocket(h.port, request)).toEqual(expected.get(request));
+    }
+    expect(h.yogaRequests).toEqual([]);
+    expect([plain, gzip, br, notModified].map((r) => expected.get(r)!.headers['content-encoding'])).toEqual([undefined, 'gzip', 'br', undefined]);
+    expect(expected.get(plain)!.headers['cache-control']).toMatch(/^private/);
+    expect(expected.get(notModified)!.status).toBe(304);
+  });
+
   it('stores an answer the second time it is given: the first two go to yoga, the third does not', async () => {
     const request = { body: { query: '{ sdgGoal(code: "17") { code } }' } };
     h.yogaRequests.length = 0;

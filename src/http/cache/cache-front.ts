@@ -83,11 +83,17 @@ export function createCacheFront(deps: CacheFrontDeps): CacheFront {
         deps.cache.handOver(req, null);
         return false;
       }
-      const { status, headers: stored, body: sent } = found.answer;
-      const headers = { ...stored };
-      if (sent) headers['content-length'] = String(sent.length);
-      deps.addCorsHeaders(headers, single(req.headers.origin));
-      res.writeHead(status, headers);
+      const { status, headers: stored, flat, body: sent } = found.answer;
+      const origin = single(req.headers.origin);
+      if (flat && origin === undefined) {
+        // No Origin, no CORS headers: the entry's own list, built once (most hits).
+        res.writeHead(status, flat as string[]);
+      } else {
+        const headers = { ...stored };
+        if (sent) headers['content-length'] = String(sent.length);
+        deps.addCorsHeaders(headers, origin);
+        res.writeHead(status, headers);
+      }
       res.end(sent);
       deps.logRequest({
         method: parts.method,

@@ -59,7 +59,9 @@ export interface AnswerConditions {
 /** A stored answer as sent to one request, as plain values (for a fetch `Response` or a Node `ServerResponse`). */
 export interface CachedAnswer {
   status: number;
-  headers: Record<string, string>;
+  headers: Readonly<Record<string, string>>;
+  /** The same headers with `content-length` as a flat list for Node's `writeHead`; none for a 304. */
+  flat?: readonly string[];
   /** `null` for a 304. */
   body: Buffer | null;
 }
@@ -92,15 +94,8 @@ export function useResponseCache({ store, roleOf, graphqlPath, settings }: Respo
 
   /** The answer for a stored entry: its bytes (compressed when accepted) or a 304, with the cache's headers. */
   const answerOf = async (entry: CachedResponse, key: string | null, conditions: AnswerConditions, role: string): Promise<CachedAnswer> => {
-    const headers: Record<string, string> = {
-      ...entry.headers,
-      etag: entry.etag,
-      'cache-control': cacheControlFor(settings.cacheControl, role),
-      vary: VARY,
-    };
     if (matches(conditions.ifNoneMatch, entry.etag)) {
-      delete headers['content-type'];
-      delete headers['content-disposition'];
+      const headers: Record<string, string> = { etag: entry.etag, 'cache-control': cacheControlFor(settings.cacheControl, role), vary: VARY };
       return { status: 304, headers, body: null };
     }
     const encoding = encodingFor(conditions.acceptEncoding, entry.headers['content-type'] ?? null, entry.body.length, settings.compressMinBytes);
@@ -108,14 +103,30 @@ export function useResponseCache({ store, roleOf, graphqlPath, settings }: Respo
     if (encoding) {
       body = entry.encoded.get(encoding) ?? (await compressBody(entry.body, encoding));
       if (key !== null) cache.addEncoding(key, entry, encoding, body);
-      headers['content-encoding'] = encoding;
     }
-    return { status: entry.status, headers, body };
+    // The headers depend on the entry, whether the caller has a key (Cache-Control) and the encoding only.
+    const variant = `${role === 'anonymous' ? 'public' : 'keyed'} ${encoding ?? ''}`;
+    let sent = entry.sent;
+    if (sent?.variant !== variant) {
+      const headers: Record<string, string> = {
+        ...entry.headers,
+        etag: entry.etag,
+        'cache-control': cacheControlFor(settings.cacheControl, role),
+        vary: VARY,
+      };
+      if (encoding) headers['content-encoding'] = encoding;
+      const flat = Object.entries(headers).flat();
+      flat.push('content-length', String(body.length));
+      sent = { variant, headers: Object.freeze(headers), flat };
+      entry.sent = sent;
+    }
+    return { status: entry.status, headers: sent.headers, flat: sent.flat, body };
   };
 
   const respond = async (entry: CachedResponse, key: string | null, request: Request, role: string, R: typeof Response): Promise<Response> => {
     const answer = await answerOf(entry, key, conditionsOf(request), role);
-    const response = new R(answer.body as unknown as BodyInit, { status: answer.status, headers: answer.headers });
+    // A copy: whatwg-node's Headers keep the object they are given as their storage, and add to it.
+    const response = new R(answer.body as unknown as BodyInit, { status: answer.status, headers: { ...answer.headers } });
     sent.add(response);
     return response;
   };
