@@ -76,8 +76,10 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
   });
   // Resolvers write through this one: each write bumps the cache's generation.
   const cachedStore = responseCache.store;
-  // The cost limit's list bounds, computed from the graph now and again after each write.
-  const bounds = givenBounds ?? new FanOutBounds(store, relationSpecsOf(resolvers), config.MAX_PATH_HOPS);
+  // The cost limit's list bounds, computed from the graph now and again after each write. Only a shared
+  // store (Neo4j) can change without this process's writes, so only its bounds are recomputed by age.
+  const boundsMaxAgeMs = store.kind === 'embedded' ? Infinity : undefined;
+  const bounds = givenBounds ?? new FanOutBounds(store, relationSpecsOf(resolvers), config.MAX_PATH_HOPS, boundsMaxAgeMs);
   bounds.current().catch((error: unknown) => logger.warn('list bounds not computed yet', { error: String(error) }));
   const expensive = {
     cost: config.EXPENSIVE_COST,
