@@ -31,6 +31,7 @@ import {
   sizeOf,
   stats,
   storeCallsOfOne,
+  warmClient,
 } from './bench-kit';
 import { growSeeds, writeSeedsDir } from './grow-seeds';
 import { LEGS } from './legs';
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
   const seeds = loadSeeds();
 
   log(`cold start ×1 (${values['cold-starts']} runs)`);
+  await warmClient();
   const coldRuns: { ms: number; rss: number | null }[] = [];
   for (let i = 0; i < Number(values['cold-starts']); i++) coldRuns.push(await coldStart({}));
   const coldMs = coldRuns.map((run) => run.ms);

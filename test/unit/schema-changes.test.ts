@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
-import { buildSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, GraphQLSchema, printSchema, validateSchema } from 'graphql';
 import { createSchema } from '../../src/graphql/schema';
 
 /**
@@ -31,6 +31,18 @@ function wasDeprecated(before: GraphQLSchema, change: Change): boolean {
   if (argument) return Boolean(field.args?.find((arg) => arg.name === argument)?.deprecationReason ?? field.deprecationReason);
   return Boolean(field.deprecationReason);
 }
+
+describe('schema: the served schema', () => {
+  it("is valid by graphql-js's schema check, which the service skips at start-up (assumeValid)", () => {
+    const served = createSchema();
+    expect(validateSchema(new GraphQLSchema({ ...served.toConfig(), assumeValid: false })).map(String)).toEqual([]);
+  });
+
+  it('the check finds a broken schema (it can fail)', () => {
+    const broken = new GraphQLSchema({ ...buildSchema('type Query { a: Int } interface I { b: Int } type T implements I { c: Int }').toConfig(), assumeValid: false });
+    expect(validateSchema(broken).length).toBeGreaterThan(0);
+  });
+});
 
 describe('schema: changes against the last released SDL', () => {
   it('makes no breaking change that was not deprecated first', async () => {

@@ -120,9 +120,9 @@ export async function computeFanOut(
   const byType = new Map<string, Ends[]>();
   const degree = new Map<string, number>();
   let maxSources = 1;
-  let seen = 0;
+  const worked = turnEvery(SLICE);
   for (const edge of edges) {
-    if (++seen % SLICE === 0) await yieldToEventLoop();
+    await worked(1);
     let ends = byType.get(edge.type);
     if (!ends) byType.set(edge.type, (ends = []));
     ends.push({ from: edge.from, fromType: typeOf(edge.from), to: edge.to, toType: typeOf(edge.to) });
@@ -148,7 +148,7 @@ export async function computeFanOut(
       else {
         const groups = spec.types.length > 0 ? [...new Set(spec.types)].map((type) => byType.get(type) ?? []) : [...byType.values()];
         bound = largestFanOut(groups, parentType, spec);
-        await yieldToEventLoop();
+        await worked(groups.reduce((links, ends) => links + ends.length, 0));
       }
       bySignature.set(signature, bound);
     }
@@ -157,7 +157,7 @@ export async function computeFanOut(
   for (const type of NODE_TYPES) {
     const page = await store.listNodes({ type, first: 1_000_000_000 });
     for (const node of page.nodes) maxSources = Math.max(maxSources, node.provenance.sources.length);
-    await yieldToEventLoop();
+    await worked(page.nodes.length);
   }
   return {
     generation,
@@ -185,7 +185,21 @@ const typeOf = (id: string) => id.slice(0, id.indexOf(':'));
 /** Links handled between two turns of the event loop (a few ms of work). */
 const SLICE = 16_384;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Counts work done (links or nodes looked at) and gives the event loop a turn once `units` of it were done
+ * since the last turn. Turns by work, not by step: at ×1 the whole table is fewer than 16,384 links' worth,
+ * and a turn per field and node type (~50) let a background slice run each time (the word index's, after
+ * start-up) before the first request, which waits for the first table (issue #12).
+ */
+function turnEvery(units: number): (done: number) => Promise<void> | undefined {
+  let since = 0;
+  return (done) => {
+    since += done;
+    if (since < units) return undefined;
+    since = 0;
+    return new Promise<void>((resolve) => setImmediate(resolve));
+  };
+}
 
 // The most links one node of `parentType` has that the spec walks (0 when none has any).
 function largestFanOut(groups: readonly (readonly Ends[])[], parentType: string, spec: RelationSpec): number {

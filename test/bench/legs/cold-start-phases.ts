@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchLeg } from '../bench-leg';
-import { answerOf, median, ROOT } from '../bench-kit';
+import { answerOf, median, ROOT, warmClient } from '../bench-kit';
 import type { Workload } from '../workloads';
 
 const RUNS = 3;
@@ -32,6 +32,7 @@ export const coldStartPhasesLeg: BenchLeg = {
   title: 'Cold start, phase by phase (×1)',
   async run(context) {
     const runs: Record<string, number>[] = [];
+    await warmClient();
     for (let i = 0; i < RUNS; i++) {
       const bootStarted = performance.now();
       spawnSync(process.execPath, ['-e', '0']);
