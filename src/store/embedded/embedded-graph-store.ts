@@ -131,6 +131,7 @@ export class EmbeddedGraphStore implements GraphStore {
     for (const node of options.nodes) this.putNode(node);
     for (const edge of options.edges) this.putEdge(edge);
     if (options.recovered) this.recover(options.recovered);
+    this.graph.trimToSize();
     this.loading = false;
     for (const node of this.graph.nodeRecords()) this.refreshImportance(node.id);
     this.journal = options.journal;
