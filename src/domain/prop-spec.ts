@@ -56,7 +56,9 @@ export interface PropIssue {
 /** The properties of `props` that do not fit `specs` (absent required ones included), in spec order. */
 export function checkProps(specs: PropSpecs, props: Readonly<Record<string, PropValue>>): PropIssue[] {
   const issues: PropIssue[] = [];
-  for (const [key, spec] of Object.entries(specs)) {
+  // for…in, not Object.entries: the seeds' load checks every record's props (544k at ×1000).
+  for (const key in specs) {
+    const spec = specs[key]!;
     const value = props[key];
     if (value === undefined) {
       if (spec.required) issues.push({ key, value, expected: `a required ${describeSpec(spec)}` });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { graphEdgeSchema, graphNodeSchema, type GraphEdge, type GraphNode } from '../domain/graph-records';
 import { deepFreeze } from '../domain/deep-freeze';
 import { quickParseEdge, quickParseNode } from './quick-parse-records';
+import { RecordPool } from './record-pool';
 import { mergeNameVariants, nameVariantsRecordSchema, type NameVariantsRecord } from './merge-name-variants';
 
 /**
@@ -18,7 +19,9 @@ import { mergeNameVariants, nameVariantsRecordSchema, type NameVariantsRecord } 
  * Validates every record's shape (not yet the references between them: see
  * `checkSeeds`) and names the file and index of the first bad record. Valid
  * node and link records take a path without zod (`quickParseNode`), with the
- * same output. The records returned are deep-frozen.
+ * same output, mostly the parsed objects themselves, and the strings and
+ * source lists they repeat kept once (`RecordPool`). The records returned are
+ * deep-frozen.
  */
 export interface SeedSet {
   manifest: SeedManifest;
@@ -61,11 +64,16 @@ export function loadSeeds(seedsDir: string = findSeedsDir(), times?: SeedLoadTim
   const clock = times ? () => performance.now() : () => 0;
   const readJson = (relative: string): unknown => {
     let at = clock();
-    const text = readFileSync(path.join(seedsDir, relative), 'utf8');
+    const bytes = readFileSync(path.join(seedsDir, relative));
     if (times) times.readMs += clock() - at;
     at = clock();
-    hash.update(relative).update('\0').update(text).update('\0');
+    // The file's bytes, not its text: the same digest for UTF-8 (as the text was hashed before), without
+    // encoding 270 MB of text back to UTF-8 at ×1000.
+    hash.update(relative).update('\0').update(bytes).update('\0');
     if (times) times.hashMs += clock() - at;
+    at = clock();
+    const text = bytes.toString('utf8');
+    if (times) times.readMs += clock() - at;
     at = clock();
     try {
       return JSON.parse(text);
@@ -85,13 +93,15 @@ export function loadSeeds(seedsDir: string = findSeedsDir(), times?: SeedLoadTim
   };
 
   const manifest = parseWith(seedManifestSchema, readJson('manifest.json'), 'manifest.json');
+  // Nodes first: the links' ends are then the nodes' own id strings.
+  const pool = new RecordPool();
   const rawNodeFiles = jsonFilesIn(seedsDir, 'nodes').map((file) => {
     const value = readJson(file);
-    return { file, records: validate(() => parseRecords(graphNodeSchema, value, file, quickParseNode)) };
+    return { file, records: validate(() => parseRecords(graphNodeSchema, value, file, (record) => quickParseNode(record, pool))) };
   });
   const edgeFiles = jsonFilesIn(seedsDir, 'edges').map((file) => {
     const value = readJson(file);
-    return { file, records: validate(() => parseRecords(graphEdgeSchema, value, file, quickParseEdge)) };
+    return { file, records: validate(() => parseRecords(graphEdgeSchema, value, file, (record) => quickParseEdge(record, pool))) };
   });
   const nameFiles = jsonFilesIn(seedsDir, 'names').map((file) => {
     const value = readJson(file);

@@ -39,14 +39,17 @@ export function createEmbeddedGraphStore(options: CreateEmbeddedGraphStoreOption
   if (options.dataDir === undefined) return new EmbeddedGraphStore({ ...base, journal: options.journal });
 
   // The seeds are what the journal is replayed over: only their records need a tombstone once deleted.
-  const seedNodeIds = new Set(base.nodes.map((node) => node.id));
-  const seedEdgeIds = new Set(base.edges.map((edge) => edge.id));
+  // Their ids are gathered when a tombstone is first asked about, not at every start (×1000: 544k ids).
+  let seedIds: Record<'node' | 'edge', ReadonlySet<string>> | undefined;
   const opened = openFileWriteJournal({
     dir: options.dataDir,
     datasetVersion: seeds.version,
     logger: options.logger,
     compactEvery: options.compactEvery,
-    isBaseRecord: (kind, id) => (kind === 'node' ? seedNodeIds : seedEdgeIds).has(id),
+    isBaseRecord: (kind, id) => {
+      seedIds ??= { node: new Set(base.nodes.map((node) => node.id)), edge: new Set(base.edges.map((edge) => edge.id)) };
+      return seedIds[kind].has(id);
+    },
   });
   try {
     const store = new EmbeddedGraphStore({ ...base, recovered: opened.recovered, journal: opened.journal });

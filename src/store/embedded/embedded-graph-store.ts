@@ -131,6 +131,7 @@ export class EmbeddedGraphStore implements GraphStore {
     for (const node of options.nodes) this.putNode(node);
     for (const edge of options.edges) this.putEdge(edge);
     if (options.recovered) this.recover(options.recovered);
+    this.graph.trimToSize();
     this.loading = false;
     for (const node of this.graph.nodeRecords()) this.refreshImportance(node.id);
     this.journal = options.journal;
@@ -607,14 +608,19 @@ export class EmbeddedGraphStore implements GraphStore {
     const index = this.typeIndexOf(edge.type);
     index.entries.set(edge.id, edge);
     index.sorted = null;
-    this.edgeLists.clear();
+    this.forgetEdgeLists();
   }
 
   private forgetEdgeType(edge: GraphEdge): void {
     const index = this.typeIndexOf(edge.type);
     index.entries.delete(edge.id);
     index.sorted = null;
-    this.edgeLists.clear();
+    this.forgetEdgeLists();
+  }
+
+  // Only when there is something to forget: clearing a Map allocates a new table, once per link at load.
+  private forgetEdgeLists(): void {
+    if (this.edgeLists.size > 0) this.edgeLists.clear();
   }
 
   private sortedEdgesOfType(type: string): GraphEdge[] {

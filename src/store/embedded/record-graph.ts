@@ -103,6 +103,17 @@ export class RecordGraph {
     return [...found];
   }
 
+  /**
+   * Gives every edge list exactly its length in memory. A list grown by pushes keeps room for about 16
+   * more (V8 grows a backing store by half plus 16): at ×1000, 21 MB for 198k nodes after loading.
+   */
+  trimToSize(): void {
+    for (const entry of this.nodes.values()) {
+      entry.out = entry.out.slice();
+      entry.in = entry.in.slice();
+    }
+  }
+
   /** Every node record, in no particular order. */
   *nodeRecords(): IterableIterator<GraphNode> {
     for (const entry of this.nodes.values()) yield entry.node;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { graphEdgeSchema, graphNodeSchema } from '../../../src/domain/graph-records';
 import { findSeedsDir } from '../../../src/seeds/load-seeds';
 import { quickParseEdge, quickParseNode } from '../../../src/seeds/quick-parse-records';
+import { RecordPool } from '../../../src/seeds/record-pool';
 import { createRandom, type Random } from '../../support/create-random';
 
 // The quick path must answer exactly as the schema for what it accepts (same output, same key order) and
@@ -26,24 +27,62 @@ describe('seeds: the quick record parse', () => {
     }
   });
 
-  it.each(kinds)('refuses every broken $kind record zod refuses, and gives zod’s output for the others', ({ records, quick, schema }) => {
-    const random = createRandom(records.length);
-    let refused = 0;
-    let accepted = 0;
-    for (let i = 0; i < 6000; i++) {
-      const record = mutate(random, structuredClone(records[random.below(records.length)]));
-      const expected = schema.safeParse(record);
-      const got = quick(record);
-      if (!expected.success) {
-        refused++;
-        expect({ record, got }).toEqual({ record, got: undefined });
-      } else if (got !== undefined) {
-        accepted++;
-        expect(JSON.stringify(got)).toBe(JSON.stringify(expected.data));
+  it.each(kinds.flatMap((kind) => [{ ...kind, pooled: false }, { ...kind, pooled: true }]))(
+    'refuses every broken $kind record zod refuses and leaves it as it was, and gives zod’s output for the others (pool: $pooled)',
+    ({ records, quick, schema, pooled }) => {
+      const random = createRandom(records.length + (pooled ? 1 : 0));
+      const pool = pooled ? new RecordPool() : undefined;
+      let refused = 0;
+      let accepted = 0;
+      for (let i = 0; i < 6000; i++) {
+        const record = mutate(random, structuredClone(records[random.below(records.length)]));
+        const before = structuredClone(record);
+        const expected = schema.safeParse(record);
+        const got = quick(record, pool);
+        if (!expected.success) {
+          refused++;
+          expect({ record, got }).toEqual({ record: before, got: undefined });
+          expect(containersOf(record).some((held) => Object.isFrozen(held))).toBe(false);
+        } else if (got !== undefined) {
+          accepted++;
+          expect(JSON.stringify(got)).toBe(JSON.stringify(expected.data));
+          expect(containersOf(got).every((held) => Object.isFrozen(held))).toBe(true);
+        }
       }
+      expect(refused).toBeGreaterThan(1000);
+      expect(accepted).toBeGreaterThan(100);
+    },
+  );
+
+  it.each(kinds)('keeps a parsed $kind record already in the output’s form, frozen, rather than copying it', ({ records, quick, schema }) => {
+    let kept = 0;
+    for (const original of records) {
+      const record = structuredClone(original) as Record<string, unknown>;
+      const inForm = JSON.stringify(record) === JSON.stringify(schema.parse(record));
+      const got = quick(record);
+      if (inForm) {
+        kept++;
+        expect(got).toBe(record);
+      }
+      expect(Object.isFrozen(got)).toBe(true);
     }
-    expect(refused).toBeGreaterThan(1000);
-    expect(accepted).toBeGreaterThan(100);
+    expect(kept).toBeGreaterThan(records.length / 2);
+  });
+
+  it('gives records from one pool the same strings and source lists where they are equal, with zod’s output', () => {
+    const pool = new RecordPool();
+    const nodes = kinds[0].records.map((record) => quickParseNode(structuredClone(record), pool)!);
+    const edges = kinds[1].records.map((record) => quickParseEdge(structuredClone(record), pool)!);
+    for (const [i, edge] of edges.entries()) expect(JSON.stringify(edge)).toBe(JSON.stringify(graphEdgeSchema.parse(kinds[1].records[i])));
+    // The same string is not observable from JavaScript; the same source list is: one per distinct list.
+    const lists = new Map<string, Set<unknown>>();
+    for (const record of [...nodes, ...edges]) {
+      const key = JSON.stringify(record.provenance.sources);
+      lists.set(key, (lists.get(key) ?? new Set()).add(record.provenance.sources));
+    }
+    expect([...lists.values()].every((same) => same.size === 1)).toBe(true);
+    expect(lists.size).toBeLessThan((nodes.length + edges.length) / 2);
+    expect(Object.isFrozen(edges[0]!.provenance.sources[0])).toBe(true);
   });
 });
 
@@ -61,7 +100,7 @@ function mutate(random: Random, record: unknown): unknown {
       if (Array.isArray(holder)) holder.splice(Number(key), 1);
       else delete (holder as Record<string, unknown>)[key];
     } else if (choice === 3 && !Array.isArray(holder)) {
-      (holder as Record<string, unknown>)[random.pick(['extra', 'Extra', 'zh', 'method', 'url', 'flags', 'props'])] = random.pick(ODD_VALUES);
+      (holder as Record<string, unknown>)[random.pick(['extra', 'Extra', 'zh', 'method', 'url', 'flags', 'props'])] = structuredClone(random.pick(ODD_VALUES));
     } else if (keys.length > 0) {
       (holder as Record<string, unknown>)[random.pick(keys)] = structuredClone(random.pick(ODD_VALUES));
     }
