@@ -3,29 +3,14 @@ import { computeFanOut } from '../../../src/graphql/cost/fan-out-bounds';
 import type { RelationSpec } from '../../../src/graphql/resolvers/relations';
 import type { GraphStore } from '../../../src/store/graph-store';
 import { testEdge } from '../../support/graph-records';
+import { plainFanOuts } from '../../support/plain-fan-out';
 
 /**
  * computeFanOut groups the links by type once, counts each kind of walk once and takes the `links` fields
  * from the nodes' degrees. Its bounds must be those of the plain walk, one pass over every link per field
- * (kept here as the reference), for random graphs and fields: self-links, both directions, far-type filters,
+ * (`test/support/plain-fan-out.ts`), for random graphs and fields: self-links, both directions, far-type filters,
  * every link type (fan-out-bounds.test.ts compares them over the seeds).
  */
-function referenceFanOut(edges: readonly GraphEdge[], parentType: string, spec: RelationSpec): number {
-  const per = new Map<string, number>();
-  const typeOf = (id: string) => id.slice(0, id.indexOf(':'));
-  const fits = (type: string) => !spec.nodeTypes || (spec.nodeTypes as readonly string[]).includes(type);
-  for (const edge of edges) {
-    if (spec.types.length > 0 && !spec.types.includes(edge.type)) continue;
-    if (spec.direction !== 'in' && typeOf(edge.from) === parentType && fits(typeOf(edge.to))) per.set(edge.from, (per.get(edge.from) ?? 0) + 1);
-    if (spec.direction !== 'out' && typeOf(edge.to) === parentType && fits(typeOf(edge.from))) per.set(edge.to, (per.get(edge.to) ?? 0) + 1);
-  }
-  return Math.max(0, ...per.values());
-}
-
-function referenceFields(edges: readonly GraphEdge[], specs: ReadonlyMap<string, RelationSpec>): Map<string, number> {
-  return new Map([...specs].map(([key, spec]) => [key, referenceFanOut(edges, key.slice(0, key.indexOf('.')), spec)]));
-}
-
 /** Only what computeFanOut reads: the links, the counts, and no nodes (their sources are not under test here). */
 function linksOnly(edges: GraphEdge[]): GraphStore {
   return {
@@ -66,7 +51,7 @@ describe('fan-out bounds as one walk per field', () => {
         specs.set(`${pick(NODE_TYPES)}.f${i}`, { direction: pick(['out', 'in', 'both'] as const), types: subset(LINK_TYPES), nodeTypes });
       }
       const table = await computeFanOut(linksOnly(edges), specs, 6);
-      expect({ round, fields: table.fields }).toEqual({ round, fields: referenceFields(edges, specs) });
+      expect({ round, fields: table.fields }).toEqual({ round, fields: plainFanOuts(edges, specs) });
     }
   });
 });
