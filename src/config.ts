@@ -114,6 +114,9 @@ const envSchema = z.object({
   HTTP_CACHE_MAX_BYTES: int(0, 16 * 1024 ** 3)
     .default(64 * 1024 * 1024)
     .describe('bytes of answers the HTTP response cache keeps (LRU; 0: off); see src/http/cache/README.md'),
+  HTTP_FAST_LANE_DOCUMENTS: int(0, 100_000)
+    .default(500)
+    .describe('query documents the HTTP listener runs itself for new variables, without the GraphQL pipeline (LRU; 0: off); see src/http/fast-lane/README.md'),
   HTTP_CACHE_TTL_MS: int(0, 86_400_000).default(0).describe('longest a cached answer is served (0: until the next write)'),
   HTTP_CACHE_SYNC_MS: int(0, 86_400_000)
     .default(1000)

@@ -1,5 +1,6 @@
 import { createYoga, type GraphiQLOptions, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useApiKeyAuth } from '../auth/use-api-key-auth';
+import type { Principal } from '../auth/principal';
 import type { Config } from '../config';
 import { DomainError } from '../domain/errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
@@ -19,6 +20,7 @@ import type { GraphStore } from '../store/graph-store';
 import { GRAPHIQL_TABS } from './graphiql-tabs';
 import { useBodyLimit } from './use-body-limit';
 import { createCacheFront, type CacheFront } from './cache/cache-front';
+import { createFastLane } from './fast-lane/fast-lane';
 import { useResponseCache } from './cache/use-response-cache';
 import { useExportRoutes } from './use-export-routes';
 import { useLinkedDataRoute } from '../linked-data/use-linked-data-route';
@@ -41,7 +43,10 @@ export interface AppDeps {
   store: GraphStore;
   config: Config;
   logger: Logger;
-  /** Extra plugins after the service's own (the benchmark adds its counters route this way). */
+  /**
+   * Extra plugins after the service's own (the benchmark adds its counters route this way). They see the
+   * requests yoga answers, not those the listener answers itself (cache hits, the fast lane's runs).
+   */
   plugins?: Plugin[];
   /** The cost limit's list bounds; by default computed from `store`. Tests that count a request's store calls pass bounds of their own. */
   bounds?: FanOutBounds;
@@ -93,7 +98,18 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
     { anonymous: config.RATE_LIMIT_ANONYMOUS, keyed: config.RATE_LIMIT_KEYED, windowSeconds: config.RATE_LIMIT_WINDOW_S },
     auth.principalOf,
   );
+  const contextFor = (principal: Principal) =>
+    createContext(cachedStore, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }, principal, releases);
+  const fastLane = createFastLane({
+    schema,
+    bounds,
+    limits: { maxCost: config.MAX_COST, expensiveCost: config.EXPENSIVE_COST, maxExecutionMs: config.MAX_EXECUTION_MS, maxResponseBytes: config.MAX_RESPONSE_BYTES },
+    compiled: config.COMPILED_QUERIES > 0,
+    contextFor,
+    maxDocuments: config.HTTP_FAST_LANE_DOCUMENTS,
+  });
   const cacheFront = createCacheFront({
+    fastLane,
     cache: responseCache,
     graphqlPath: '/graphql',
     principalFromHeaders: auth.principalFromHeaders,
@@ -126,8 +142,7 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
           ? logger.debug(String(args[0]))
           : logger.error(String(args[0]), { detail: args.slice(1).map(String) }),
     },
-    context: ({ request }) =>
-      createContext(cachedStore, { MAX_PAGE_SIZE: config.MAX_PAGE_SIZE, MAX_PATH_HOPS: config.MAX_PATH_HOPS }, auth.principalOf(request), releases),
+    context: ({ request }) => contextFor(auth.principalOf(request)),
     plugins: [
       // Preflights first: a browser sends them without a key, and they must not count as requests.
       cors.preflight,
@@ -156,6 +171,8 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
       useCompiledExecution(config.COMPILED_QUERIES),
       useErrorCodes(),
       useSlicedSerialisation({ sliceMs: TIME_SLICE_MS, maxBytes: config.MAX_RESPONSE_BYTES }, logger),
+      // Learns the documents yoga answered, for the listener's fast lane (fast-lane/).
+      fastLane.plugin,
       ...plugins,
       // After every route (the extra plugins' too): what none of them took is a 404 (or a 405 on /graphql), with a coded body.
       useCodedHttpErrors('/graphql'),

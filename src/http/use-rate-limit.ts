@@ -28,6 +28,8 @@ export function useRateLimit(limits: RateLimits, principalOf: (request: Request)
   const keyed = limits.keyed > 0 ? new RateLimiterMemory({ points: limits.keyed, duration: limits.windowSeconds }) : null;
   // Requests the listener counted and refused; yoga answers them without counting them again.
   const refusedAtEdge = new WeakMap<object, RateLimiterRes>();
+  // Requests the listener counted and admitted, then gave to yoga (the fast lane's fall-backs): counted once.
+  const admittedAtEdge = new WeakSet<object>();
 
   /** Counts one request; the refusal when it is over its client's limit, else `null`. */
   const count = async (principal: Principal, address: string | null): Promise<RateLimiterRes | null> => {
@@ -65,6 +67,7 @@ export function useRateLimit(limits: RateLimits, principalOf: (request: Request)
         );
       };
       if (req && refusedAtEdge.has(req)) return refuse(refusedAtEdge.get(req)!);
+      if (req && admittedAtEdge.has(req)) return;
       if (!(principal ? keyed : anonymous)) return;
       return count(principal, addressOf(req)).then(refuse);
     },
@@ -75,6 +78,7 @@ export function useRateLimit(limits: RateLimits, principalOf: (request: Request)
     async admitAtEdge(req, principal) {
       const refusal = await count(principal, addressOf(req));
       if (refusal) refusedAtEdge.set(req, refusal);
+      else admittedAtEdge.add(req);
       return refusal === null;
     },
   };
@@ -84,9 +88,9 @@ export interface RateLimit {
   /** Place it after the health routes and after auth. */
   plugin: Plugin;
   /**
-   * Counts a request the Node listener answers itself (a cache hit, `cache/cache-front.ts`): `true`
-   * when it is within its client's limit. A refused one is given to yoga, whose plugin answers the
-   * 429 without counting it twice.
+   * Counts a request the Node listener answers itself (a cache hit, `cache/cache-front.ts`, or the fast
+   * lane's run): `true` when it is within its client's limit. A refused one is given to yoga, whose plugin
+   * answers the 429 without counting it twice; an admitted one yoga gets after all is not counted again.
    */
   admitAtEdge(req: IncomingMessage, principal: Principal): Promise<boolean>;
 }

@@ -1,131 +1,10 @@
-import { request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { hashApiKey } from '../../src/auth/api-key-authenticator';
-import { loadConfig } from '../../src/config';
-import { createApp, type App } from '../../src/http/create-app';
-import { createServer, edgeLimitsOf } from '../../src/http/create-server';
-import type { Logger } from '../../src/logger';
-import { createEmbeddedGraphStore } from '../../src/store/embedded/create-embedded-graph-store';
-import type { GraphStore } from '../../src/store/graph-store';
 import { WORKLOADS } from '../bench/workloads';
+import { inProcess, overSocket, start, storedOverSocket, type Harness, type Request, type Sent } from '../support/socket-harness';
 
 // The response cache's look-up in the Node listener (src/http/cache/cache-front.ts): over a socket a
 // hit is sent before yoga sees the request, with the bytes and headers yoga sends for it (the
 // in-process path, app.fetch, still looks up in yoga's plugin: the reference here), the rate limit
 // counted, CORS headers and the request's log line as yoga's plugins would give them.
-const KEYS = { reader: 'reader-key-0123456789', curator: 'curator-key-0123456789', admin: 'admin-key-0123456789' } as const;
-const API_KEYS = `ro:reader:${hashApiKey(KEYS.reader)},cur:curator:${hashApiKey(KEYS.curator)},adm:admin:${hashApiKey(KEYS.admin)}`;
-type Caller = 'anonymous' | keyof typeof KEYS;
-
-interface Sent {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-interface Request {
-  caller?: Caller;
-  method?: 'GET' | 'POST';
-  body?: unknown;
-  /** The body as bytes to send, for JSON that JSON.stringify cannot make (nested past its stack). */
-  rawBody?: string;
-  search?: string;
-  path?: string;
-  headers?: Record<string, string>;
-}
-
-interface Harness {
-  app: App;
-  store: GraphStore;
-  port: number;
-  /** Requests the listener handed to yoga, by path. */
-  yogaRequests: string[];
-  lines: Record<string, unknown>[];
-  close(): Promise<void>;
-}
-
-async function start(env: Record<string, string> = {}): Promise<Harness> {
-  const yogaRequests: string[] = [];
-  const lines: Record<string, unknown>[] = [];
-  const logger: Logger = {
-    debug: () => undefined,
-    info: (msg, fields = {}) => void (msg === 'request' && lines.push(fields)),
-    warn: (msg, fields = {}) => void (msg === 'request' && lines.push(fields)),
-    error: () => undefined,
-  };
-  const store = createEmbeddedGraphStore();
-  const config = loadConfig({ API_KEYS, RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_KEYED: '0', ...env });
-  const app = createApp({ store, config, logger });
-  // Records each request the listener hands to yoga: a hit must never be one.
-  const watched = new Proxy(app, {
-    get(target, property) {
-      if (property !== 'handleNodeRequestAndResponse') return Reflect.get(target, property) as unknown;
-      return (req: IncomingMessage, ...rest: unknown[]) => {
-        yogaRequests.push(req.url!.split('?', 1)[0]!);
-        return (target.handleNodeRequestAndResponse as (...args: unknown[]) => unknown)(req, ...rest);
-      };
-    },
-  });
-  const server: Server = createServer(watched, edgeLimitsOf(config));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    app,
-    store,
-    port: (server.address() as AddressInfo).port,
-    yogaRequests,
-    lines,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await store.close();
-    },
-  };
-}
-
-function headersOf(init: Request): Record<string, string> {
-  const headers: Record<string, string> = { accept: 'application/graphql-response+json', ...init.headers };
-  if (init.caller && init.caller !== 'anonymous') headers.authorization = `Bearer ${KEYS[init.caller]}`;
-  if (init.method !== 'GET') headers['content-type'] = 'application/json';
-  return headers;
-}
-
-function targetOf(init: Request): string {
-  return init.path ?? (init.method === 'GET' ? `/graphql?${init.search}` : '/graphql');
-}
-
-/** Over the socket, with node:http: the raw bytes (no decompression) and every header but the connection's own. */
-function overSocket(port: number, init: Request): Promise<Sent> {
-  return new Promise((resolve, reject) => {
-    const body = init.method === 'GET' ? undefined : (init.rawBody ?? JSON.stringify(init.body));
-    const req = httpRequest({ host: '127.0.0.1', port, method: init.method ?? 'POST', path: targetOf(init), headers: headersOf(init) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const headers = { ...res.headers } as Record<string, string>;
-        for (const name of ['date', 'connection', 'keep-alive']) delete headers[name];
-        resolve({ status: res.statusCode!, headers, body: Buffer.concat(chunks) });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Sends a request twice (an answer is stored the second time it is given) and returns the second answer, a miss. */
-async function storedOverSocket(port: number, init: Request): Promise<Sent> {
-  await overSocket(port, init);
-  return overSocket(port, init);
-}
-
-/** In process (app.fetch): the request goes through yoga's plugins, the cache's look-up there included. */
-async function inProcess(app: App, init: Request): Promise<Sent> {
-  const response = await app.fetch(`http://localhost${targetOf(init)}`, {
-    method: init.method ?? 'POST',
-    headers: headersOf(init),
-    body: init.method === 'GET' ? undefined : JSON.stringify(init.body),
-  });
-  return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: Buffer.from(await response.arrayBuffer()) };
-}
 
 const ERROR_CASES: Record<string, unknown> = {
   'a syntax error': { query: '{ actionLine(code: "C2") { code ' },
@@ -207,13 +86,26 @@ describe('cache front: a hit over a socket is answered before yoga, as yoga answ
     expect(expected.get(notModified)!.status).toBe(304);
   });
 
-  it('stores an answer the second time it is given: the first two go to yoga, the third does not', async () => {
+  it('stores an answer the second time it is given: the first goes to yoga, the second to the fast lane, the third is a hit', async () => {
     const request = { body: { query: '{ sdgGoal(code: "17") { code } }' } };
     h.yogaRequests.length = 0;
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await overSocket(h.port, request));
-    expect(h.yogaRequests).toEqual(['/graphql', '/graphql']);
+    expect(h.yogaRequests).toEqual(['/graphql']);
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+  });
+
+  it('with the fast lane off, gives the first two to yoga', async () => {
+    const off = await start({ HTTP_FAST_LANE_DOCUMENTS: '0' });
+    try {
+      const request = { body: { query: '{ sdgGoal(code: "16") { code } }' } };
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await overSocket(off.port, request));
+      expect(off.yogaRequests).toEqual(['/graphql', '/graphql']);
+      expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    } finally {
+      await off.close();
+    }
   });
 
   it('writes the log line of yoga’s hit for a hit it sends', async () => {
@@ -302,7 +194,9 @@ describe('cache front: roles, writes, rate limits, CORS', () => {
       expect(JSON.parse(written.body.toString()).data.updateNode.name).toBe('Renamed ITU');
       h.yogaRequests.length = 0;
       const after = await overSocket(h.port, read);
-      expect(h.yogaRequests).toEqual(['/graphql']);
+      // Not from the cache (the write emptied it): executed again, by the fast lane (the document is known).
+      expect(h.yogaRequests).toEqual([]);
+      expect(after.headers.etag).not.toBe(before.headers.etag);
       expect(JSON.parse(after.body.toString()).data.entity).toEqual({ code: 'ITU', name: 'Renamed ITU' });
     } finally {
       await h.close();

@@ -51,6 +51,12 @@ export class CompiledQueryCache {
   }
 }
 
+/** graphql-jit's form of an operation, or `null` when it cannot compile it (the fast lane's, `src/http/fast-lane/`). */
+export function compileOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null {
+  const outcome = compile(schema, document, operationName);
+  return 'query' in outcome ? outcome.query : null;
+}
+
 function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompileOutcome {
   try {
     const { compileQuery, isCompiledQuery } = loadJit();

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../../auth/principal';
+import type { FastLane } from '../fast-lane/fast-lane';
 import type { RequestLine } from '../use-request-log';
 import { isPlainPath } from '../plain-path';
 import { isJson, type KeyParts } from './request-key';
-import type { HttpResponseCache } from './use-response-cache';
+import type { CachedAnswer, HttpResponseCache } from './use-response-cache';
 
 export interface CacheFrontDeps {
   cache: HttpResponseCache;
@@ -16,6 +17,8 @@ export interface CacheFrontDeps {
   addCorsHeaders(headers: Record<string, string>, origin: string | undefined): void;
   /** Writes the request's log line, as the request log plugin does. */
   logRequest(line: RequestLine): void;
+  /** Runs known documents for a miss without yoga (`../fast-lane/`); without it, every miss goes to yoga. */
+  fastLane?: FastLane;
 }
 
 /** A request the front may answer: who sent it and what its key is made of (all but the body). */
@@ -70,41 +73,62 @@ export function createCacheFront(deps: CacheFrontDeps): CacheFront {
 
     async answer({ principal, parts, needsBody, startedAt }, req, res, body) {
       const role = principal?.role ?? 'anonymous';
-      const found = await deps.cache.lookUp(
-        { ...parts, body: needsBody ? (body?.toString('utf8') ?? '') : undefined },
-        role,
-        { ifNoneMatch: single(req.headers['if-none-match']) ?? null, acceptEncoding: single(req.headers['accept-encoding']) ?? null },
-      );
-      if (found === null || 'miss' in found) {
-        deps.cache.handOver(req, found?.miss ?? null);
+      const conditions = { ifNoneMatch: single(req.headers['if-none-match']) ?? null, acceptEncoding: single(req.headers['accept-encoding']) ?? null };
+      const found = await deps.cache.lookUp({ ...parts, body: needsBody ? (body?.toString('utf8') ?? '') : undefined }, role, conditions);
+      if (found === null) {
+        deps.cache.handOver(req, null);
         return false;
+      }
+      if ('miss' in found) {
+        // A known document for new variables: run here, or (anything else) by yoga, which stores its answer.
+        const fast = needsBody && body && deps.fastLane ? deps.fastLane.prepare(req, body, role, parts.accept) : null;
+        if (fast === null || !(await deps.admitAtEdge(req, principal))) {
+          deps.cache.handOver(req, fast === null ? found.miss : null);
+          return false;
+        }
+        const computed = await deps.fastLane!.run(fast, principal);
+        if (computed === null) {
+          deps.cache.handOver(req, found.miss);
+          return false;
+        }
+        const answer = await deps.cache.storeMiss(found.miss, { status: 200, headers: { 'content-type': computed.contentType }, body: computed.body }, conditions);
+        send(answer, req, res);
+        deps.logRequest({ ...lineOf(parts, answer, principal, startedAt), operation: computed.operation, cost: computed.cost });
+        return true;
       }
       if (!(await deps.admitAtEdge(req, principal))) {
         deps.cache.handOver(req, null);
         return false;
       }
-      const { status, headers: stored, flat, body: sent } = found.answer;
-      const origin = single(req.headers.origin);
-      if (flat && origin === undefined) {
-        // No Origin, no CORS headers: the entry's own list, built once (most hits).
-        res.writeHead(status, flat as string[]);
-      } else {
-        const headers = { ...stored };
-        if (sent) headers['content-length'] = String(sent.length);
-        deps.addCorsHeaders(headers, origin);
-        res.writeHead(status, headers);
-      }
-      res.end(sent);
-      deps.logRequest({
-        method: parts.method,
-        route: parts.pathname,
-        status,
-        ms: Math.round((performance.now() - startedAt) * 10) / 10,
-        bytes: sent?.length || undefined,
-        keyId: principal?.keyId,
-      });
+      send(found.answer, req, res);
+      deps.logRequest(lineOf(parts, found.answer, principal, startedAt));
       return true;
     },
+  };
+
+  function send({ status, headers: stored, flat, body: sent }: CachedAnswer, req: IncomingMessage, res: ServerResponse): void {
+    const origin = single(req.headers.origin);
+    if (flat && origin === undefined) {
+      // No Origin, no CORS headers: the entry's own list, built once (most hits).
+      res.writeHead(status, flat as string[]);
+    } else {
+      const headers = { ...stored };
+      if (sent) headers['content-length'] = String(sent.length);
+      deps.addCorsHeaders(headers, origin);
+      res.writeHead(status, headers);
+    }
+    res.end(sent);
+  }
+}
+
+function lineOf(parts: KeyParts, { status, body }: CachedAnswer, principal: Principal, startedAt: number): RequestLine {
+  return {
+    method: parts.method,
+    route: parts.pathname,
+    status,
+    ms: Math.round((performance.now() - startedAt) * 10) / 10,
+    bytes: body?.length || undefined,
+    keyId: principal?.keyId,
   };
 }
 

@@ -48,6 +48,11 @@ export interface HttpResponseCache {
    * stays only for requests no listener saw (`app.fetch` in process).
    */
   handOver(req: object, miss: Miss | null): void;
+  /**
+   * For an answer the listener computed itself (`src/http/fast-lane/`): stores it under the miss's key
+   * as yoga's plugin stores a miss's answer, and returns what to send, with the same headers.
+   */
+  storeMiss(miss: Miss, stored: Pick<CachedResponse, 'status' | 'headers' | 'body'>, conditions: AnswerConditions): Promise<CachedAnswer>;
 }
 
 /** The request headers an answer from the cache depends on besides its key. */
@@ -225,6 +230,7 @@ export function useResponseCache({ store, roleOf, graphqlPath, settings }: Respo
     cache,
     lookUp,
     handOver: (req, miss) => void handedOver.set(req, miss),
+    storeMiss: (miss, stored, conditions) => answerOf(cache.set(miss.key, miss.epoch, stored), miss.key, conditions, miss.role),
   };
 }
 

@@ -1,0 +1,58 @@
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
+
+/**
+ * A document yoga's pipeline has answered for one caller role and one `Accept`: parsed, validated
+ * under every rule (depth, aliases, tokens, introspection), executed as a query without an error and
+ * sent as JSON with `contentType`. None of that depends on the variables, so the fast lane may run the
+ * document again for other variables, checking per request only what does (see fast-lane.ts).
+ */
+export interface KnownDocument {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName: string | null;
+  contentType: string;
+  /** graphql-jit's form, made on the fast lane's first run of it; `null`: run by graphql-js. */
+  compiled?: CompiledQuery | null;
+}
+
+/**
+ * Known documents by role, `Accept`, operation name and query text, least recently used dropped first.
+ * Bounded in count and in the length of the text kept as key, so a stream of distinct documents costs
+ * bounded memory (at most `maxEntries` × `MAX_QUERY_CHARS` characters of keys).
+ */
+export class KnownDocuments {
+  private readonly entries = new Map<string, KnownDocument>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The key of a request's document, or `null` when its text is too long to be kept. */
+  static keyOf(role: string, accept: string, query: string, operationName: string | null): string | null {
+    if (query.length > MAX_QUERY_CHARS) return null;
+    // No part but the query can hold a line break (a role, a header value, a GraphQL name).
+    return `${role}\n${accept}\n${operationName ?? ''}\n${query}`;
+  }
+
+  get(key: string): KnownDocument | undefined {
+    const known = this.entries.get(key);
+    if (known === undefined) return undefined;
+    // Map order is the LRU order: a use moves the entry to the young end.
+    this.entries.delete(key);
+    this.entries.set(key, known);
+    return known;
+  }
+
+  set(key: string, known: KnownDocument): void {
+    if (this.maxEntries <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, known);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/** Longer documents always go through yoga: 16 K characters hold any client's query with its fragments. */
+export const MAX_QUERY_CHARS = 16 * 1024;

@@ -1,0 +1,205 @@
+import { loadConfig } from '../../src/config';
+import { loadSeeds } from '../../src/seeds/load-seeds';
+import { distinctBody } from '../bench/legs/distinct-body';
+import { WORKLOADS } from '../bench/workloads';
+import { overSocket, start, type Harness, type Request, type Sent } from '../support/socket-harness';
+
+// The fast lane (src/http/fast-lane/): over a socket, a request for a document yoga has answered before
+// (same role and Accept), with new variables, is run by the listener without yoga's pipeline. Each
+// answer is compared with the one a server without the fast lane (and without the response cache, so
+// that yoga executes every request) sends for the same request: status, every header, every byte.
+const REFERENCE = { HTTP_FAST_LANE_DOCUMENTS: '0', HTTP_CACHE_MAX_BYTES: '0' };
+
+/** Sends `request` to both servers; `ran` is whether the lane's listener answered it without yoga. */
+async function both(lane: Harness, reference: Harness, request: Request): Promise<{ ours: Sent; theirs: Sent; ran: boolean }> {
+  lane.yogaRequests.length = 0;
+  const ours = await overSocket(lane.port, request);
+  const ran = lane.yogaRequests.length === 0;
+  return { ours, theirs: await overSocket(reference.port, request), ran };
+}
+
+describe.each([
+  ['compiled (graphql-jit)', {}],
+  ['graphql-js', { COMPILED_QUERIES: '0' }],
+])('fast lane, %s: a known document with new variables is answered without yoga, as yoga answers it', (_name, env) => {
+  let lane: Harness;
+  let reference: Harness;
+  beforeAll(async () => {
+    lane = await start(env);
+    reference = await start({ ...env, ...REFERENCE });
+  });
+  afterAll(async () => {
+    await lane.close();
+    await reference.close();
+  });
+
+  it.each(WORKLOADS.map((w) => [w.name, w] as const))('answers %s the second time without yoga (unless expensive), with yoga’s bytes and headers', async (_n, workload) => {
+    const request = { body: { query: workload.query, variables: workload.variables } };
+    const first = await both(lane, reference, request);
+    expect(first.ran).toBe(false); // a document is learnt from yoga's answer
+    expect(first.ours).toEqual(first.theirs);
+    const second = await both(lane, reference, request);
+    const line = lane.lines.at(-1)!;
+    const expensive = (line.cost as number) > loadConfig().EXPENSIVE_COST;
+    expect(second.ran).toBe(!expensive);
+    expect(second.ours).toEqual(second.theirs);
+    expect(JSON.parse(second.ours.body.toString()).errors).toBeUndefined();
+    expect(second.ours.headers.etag).toMatch(/^W\/"[\w-]{22}"$/);
+  });
+
+  it('answers distinct lookups (a new id each time) without yoga after the first, each as yoga does', async () => {
+    const next = distinctBody(loadSeeds());
+    const ran: boolean[] = [];
+    for (let i = 0; i < 40; i++) {
+      const request = { caller: 'reader' as const, body: JSON.parse(next()) as unknown };
+      const answer = await both(lane, reference, request);
+      expect(answer.ours).toEqual(answer.theirs);
+      expect(answer.ours.status).toBe(200);
+      ran.push(answer.ran);
+    }
+    expect(ran).toEqual([false, ...Array<boolean>(39).fill(true)]);
+  });
+
+  it('writes yoga’s log line for what it answers, operation and cost included', async () => {
+    const request = { caller: 'reader' as const, body: { query: 'query Line($c: String!) { actionLine(code: $c) { code name } }', variables: { c: 'C3' } } };
+    await both(lane, reference, request);
+    lane.lines.length = 0;
+    reference.lines.length = 0;
+    const answer = await both(lane, reference, { ...request, body: { ...request.body, variables: { c: 'C4' } } });
+    expect(answer.ran).toBe(true);
+    const withoutTime = ({ ms, ...line }: Record<string, unknown>) => (expect(ms).toEqual(expect.any(Number)), line);
+    expect(lane.lines.map(withoutTime)).toEqual(reference.lines.map(withoutTime));
+    expect(lane.lines[0]).toMatchObject({ operation: 'Line', cost: expect.any(Number), keyId: 'ro', status: 200 });
+  });
+});
+
+describe('fast lane: what depends on the variables is checked again, and yoga answers every refusal', () => {
+  // A low cost limit and expensive threshold, so that variables alone can cross them.
+  const env = { MAX_COST: '400', EXPENSIVE_COST: '120' };
+  let lane: Harness;
+  let reference: Harness;
+  beforeAll(async () => {
+    lane = await start(env);
+    reference = await start({ ...env, ...REFERENCE });
+  });
+  afterAll(async () => {
+    await lane.close();
+    await reference.close();
+  });
+
+  const known = async (query: string, variables: Record<string, unknown>) => {
+    const learnt = await both(lane, reference, { body: { query, variables } });
+    expect(learnt.ours).toEqual(learnt.theirs);
+    expect(JSON.parse(learnt.ours.body.toString()).errors).toBeUndefined();
+    return (again: Record<string, unknown>) => both(lane, reference, { body: { query, variables: again } });
+  };
+
+  it.each([
+    ['a variable of the wrong type', { c: 7 }, 'BAD_USER_INPUT'],
+    ['a missing variable', {}, 'BAD_USER_INPUT'],
+    ['a null for a non-null variable', { c: null }, 'BAD_USER_INPUT'],
+  ])('sends %s to yoga: its coded error, word for word', async (_name, variables, code) => {
+    const run = await known('query($c: String!) { actionLine(code: $c) { code } }', { c: 'C1' });
+    const answer = await run(variables);
+    expect(answer.ran).toBe(false);
+    expect(answer.ours).toEqual(answer.theirs);
+    expect(JSON.parse(answer.ours.body.toString()).errors[0].extensions.code).toBe(code);
+  });
+
+  it('sends a result with an error (a bad argument a resolver refuses) to yoga, which runs it again', async () => {
+    const run = await known('query($n: Int) { actionLines(first: $n) { nodes { code } } }', { n: 2 });
+    const answer = await run({ n: -1 });
+    expect(answer.ran).toBe(false);
+    expect(answer.ours).toEqual(answer.theirs);
+    expect(JSON.parse(answer.ours.body.toString()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('sends variables that make the cost pass the limit to yoga (QUERY_TOO_COMPLEX), and those that make it expensive', async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `Initiative:missing-${i}`);
+    const run = await known('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ids(2) });
+    const cheap = await run({ ids: ids(3) });
+    expect(cheap.ran).toBe(true);
+    expect(cheap.ours).toEqual(cheap.theirs);
+    const tooCostly = await run({ ids: ids(500) });
+    expect(tooCostly.ran).toBe(false);
+    expect(tooCostly.ours).toEqual(tooCostly.theirs);
+    expect(JSON.parse(tooCostly.ours.body.toString()).errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    lane.lines.length = 0;
+    const expensive = await run({ ids: ids(150) });
+    expect(lane.lines[0]!.cost as number).toBeGreaterThan(120);
+    expect(expensive.ran).toBe(false);
+    expect(expensive.ours).toEqual(expensive.theirs);
+  });
+
+  it('leaves to yoga what it does not run: a batch, extensions, an empty operation name, an unknown operation, a GET', async () => {
+    const query = 'query A { sdgGoal(code: "4") { code } } query B { sdgGoal(code: "5") { code } }';
+    await both(lane, reference, { body: { query, operationName: 'A' } });
+    const requests: Request[] = [
+      { body: [{ query: '{ sdgGoal(code: "4") { code } }' }] },
+      { body: { query: '{ sdgGoal(code: "4") { code } }', extensions: { note: 1 } } },
+      { body: { query, operationName: '' } },
+      { body: { query, operationName: 'C' } },
+      { body: { query, operationName: 'A' } },
+      { method: 'GET', search: new URLSearchParams({ query: '{ sdgGoal(code: "6") { code } }' }).toString() },
+    ];
+    for (const request of requests) {
+      await both(lane, reference, request); // the first time yoga's, for any request
+      const answer = await both(lane, reference, request);
+      expect(answer.ours).toEqual(answer.theirs);
+    }
+  });
+
+  it('never answers one role with a document another role learnt', async () => {
+    const query = '{ auditLog(first: 1) { entries { seq } } }';
+    const admin = await both(lane, reference, { caller: 'admin', body: { query } });
+    expect(admin.ours).toEqual(admin.theirs);
+    expect(JSON.parse(admin.ours.body.toString()).errors).toBeUndefined();
+    for (const caller of ['reader', 'anonymous'] as const) {
+      const refused = await both(lane, reference, { caller, body: { query } });
+      expect(refused.ran).toBe(false);
+      expect(refused.ours).toEqual(refused.theirs);
+      expect(JSON.parse(refused.ours.body.toString()).errors.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('fast lane: rate limits and writes', () => {
+  it('counts each request once: those it answers, and those it gives back to yoga after counting', async () => {
+    const h = await start({ RATE_LIMIT_ANONYMOUS: '4', RATE_LIMIT_WINDOW_S: '60' });
+    try {
+      const query = 'query($n: Int) { actionLines(first: $n) { nodes { code } } }';
+      const statuses: number[] = [];
+      for (const n of [1, -1, -2, 3, 4]) statuses.push((await overSocket(h.port, { body: { query, variables: { n } } })).status);
+      // Learnt (1), two given back to yoga for their errors (2, 3), one run by the lane (4), then over the limit.
+      expect(statuses.slice(0, 4).every((status) => status !== 429)).toBe(true);
+      expect(statuses[4]).toBe(429);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('never runs a mutation, and reads what a write changed on its next run', async () => {
+    const h = await start();
+    try {
+      const rename = (name: string) =>
+        overSocket(h.port, {
+          caller: 'curator',
+          body: {
+            query: 'mutation($input: NodeUpdateInput!) { updateNode(input: $input) { id name } }',
+            variables: { input: { id: 'Entity:ITU', name: { en: name } } },
+          },
+        });
+      const read = (code: string) => overSocket(h.port, { body: { query: 'query($c: String!) { entity(code: $c) { code name } }', variables: { c: code } } });
+      await read('UNESCO');
+      // A mutation is never run by the lane, however often its document comes.
+      for (const name of ['Once', 'Twice', 'Renamed ITU']) expect(JSON.parse((await rename(name)).body.toString()).data.updateNode.name).toBe(name);
+      expect(h.yogaRequests).toEqual(['/graphql', '/graphql', '/graphql', '/graphql']);
+      h.yogaRequests.length = 0;
+      const after = await read('ITU');
+      expect(h.yogaRequests).toEqual([]);
+      expect(JSON.parse(after.body.toString()).data.entity).toEqual({ code: 'ITU', name: 'Renamed ITU' });
+    } finally {
+      await h.close();
+    }
+  });
+});
