@@ -81,7 +81,8 @@ export function createCacheFront(deps: CacheFrontDeps): CacheFront {
       }
       if ('miss' in found) {
         // A known document for new variables: run here, or (anything else) by yoga, which stores its answer.
-        const fast = needsBody && body && deps.fastLane ? deps.fastLane.prepare(req, body, role, parts.accept) : null;
+        const sent = needsBody ? (body ? { body } : null) : parts.pathname === deps.graphqlPath ? { search: parts.search } : null;
+        const fast = sent && deps.fastLane ? deps.fastLane.prepare(req, sent, role, parts.accept) : null;
         if (fast === null || !(await deps.admitAtEdge(req, principal))) {
           deps.cache.handOver(req, fast === null ? found.miss : null);
           return false;

@@ -46,10 +46,10 @@ export interface FastLane {
   /** Records the documents yoga answers (see `learn`); place it anywhere among the plugins. */
   plugin: Plugin;
   /**
-   * The request to run, when the body (a JSON POST's, already read) asks for a known document;
-   * else `null`, and yoga's answer to it may teach the document (`learn`).
+   * The request to run, when it asks for a known document: a JSON POST by its body (already read), a
+   * GET by its query string; else `null`, and yoga's answer to it may teach the document.
    */
-  prepare(req: object, body: Buffer, role: string, accept: string): FastRequest | null;
+  prepare(req: object, sent: Sent, role: string, accept: string): FastRequest | null;
   /** Its answer, or `null` for anything the pipeline must answer itself (then nothing was sent or changed). */
   run(request: FastRequest, principal: Principal): Promise<FastAnswer | null>;
 }
@@ -106,11 +106,11 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
 
   return {
     plugin,
-    prepare(req, body, role, accept) {
+    prepare(req, sent, role, accept) {
       if (deps.maxDocuments <= 0) return null;
-      const params = paramsOf(body);
+      const params = 'body' in sent ? paramsOfBody(sent.body) : paramsOfSearch(sent.search);
       if (params === null) return null;
-      const key = KnownDocuments.keyOf(role, accept, params.query, params.operationName);
+      const key = KnownDocuments.keyOf('body' in sent ? 'POST' : 'GET', role, accept, params.query, params.operationName);
       if (key === null) return null;
       const known = documents.get(key);
       if (known === undefined) {
@@ -169,25 +169,50 @@ interface Params {
   variables: Record<string, unknown>;
 }
 
+/** What carries a request's parameters: a JSON POST's body, or a GET's query string (with its `?`). */
+export type Sent = { body: Buffer } | { search: string };
+
 /**
  * The request's query, operation name and variables, when the body is a JSON object with those and
  * nothing else: a batch, `extensions` (persisted queries and the rest) or any other shape is yoga's.
  */
-function paramsOf(body: Buffer): Params | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    return null;
-  }
+function paramsOfBody(body: Buffer): Params | null {
+  const parsed = parseJson(body.toString('utf8'));
   if (!isObject(parsed)) return null;
-  for (const name in parsed) if (name !== 'query' && name !== 'operationName' && name !== 'variables') return null;
-  const { query, operationName, variables } = parsed;
+  for (const name in parsed) if (!PARAMS.has(name)) return null;
+  return paramsOf(parsed.query, parsed.operationName, parsed.variables);
+}
+
+/** The same from a GET's query string, whose variables are JSON text; a name given twice is yoga's. */
+function paramsOfSearch(search: string): Params | null {
+  const query = new URLSearchParams(search);
+  const seen = new Set<string>();
+  for (const name of query.keys()) {
+    if (!PARAMS.has(name) || seen.has(name)) return null;
+    seen.add(name);
+  }
+  const variables = query.get('variables');
+  return paramsOf(query.get('query') ?? undefined, query.get('operationName') ?? undefined, variables === null ? undefined : parseJson(variables));
+}
+
+const PARAMS = new Set(['query', 'operationName', 'variables']);
+
+function paramsOf(query: unknown, operationName: unknown, variables: unknown): Params | null {
   if (typeof query !== 'string') return null;
   // An empty name is not "no name" to graphql-js (it looks for an operation named ""): yoga's to answer.
   if (operationName !== undefined && operationName !== null && (typeof operationName !== 'string' || operationName === '')) return null;
   if (variables !== undefined && variables !== null && !isObject(variables)) return null;
   return { query, operationName: (operationName as string | null | undefined) ?? null, variables: (variables as Record<string, unknown> | null | undefined) ?? {} };
+}
+
+const INVALID = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return INVALID;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

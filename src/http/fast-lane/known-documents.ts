@@ -2,7 +2,7 @@ import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 
 /**
- * A document yoga's pipeline has answered for one caller role and one `Accept`: parsed, validated
+ * A document yoga's pipeline has answered for one method (GET or POST), caller role and `Accept`: parsed, validated
  * under every rule (depth, aliases, tokens, introspection), executed as a query without an error and
  * sent as JSON with `contentType`. None of that depends on the variables, so the fast lane may run the
  * document again for other variables, checking per request only what does (see fast-lane.ts).
@@ -17,7 +17,7 @@ export interface KnownDocument {
 }
 
 /**
- * Known documents by role, `Accept`, operation name and query text, least recently used dropped first.
+ * Known documents by method, role, `Accept`, operation name and query text, least recently used dropped first.
  * Bounded in count and in the length of the text kept as key, so a stream of distinct documents costs
  * bounded memory (at most `maxEntries` × `MAX_QUERY_CHARS` characters of keys).
  */
@@ -31,10 +31,10 @@ export class KnownDocuments {
   }
 
   /** The key of a request's document, or `null` when its text is too long to be kept. */
-  static keyOf(role: string, accept: string, query: string, operationName: string | null): string | null {
+  static keyOf(method: string, role: string, accept: string, query: string, operationName: string | null): string | null {
     if (query.length > MAX_QUERY_CHARS) return null;
-    // No part but the query can hold a line break (a role, a header value, a GraphQL name).
-    return `${role}\n${accept}\n${operationName ?? ''}\n${query}`;
+    // No part but the query can hold a line break (a method, a role, a header value, a GraphQL name).
+    return `${method}\n${role}\n${accept}\n${operationName ?? ''}\n${query}`;
   }
 
   get(key: string): KnownDocument | undefined {
