@@ -13,6 +13,7 @@ import { createLogger, type LogLevel } from '../logger';
 import { createGraphStore } from '../store/create-graph-store';
 import { createEmbeddedGraphStore } from '../store/embedded/create-embedded-graph-store';
 import type { AuditEntry, GraphStore } from '../store/graph-store';
+import { lowerThreadPriority, WORKER_NICENESS } from './lower-thread-priority';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-messages';
 
 const port = parentPort;
@@ -68,6 +69,8 @@ const noteFactsById: Plugin = {
 };
 
 async function main(): Promise<void> {
+  // First: the replica's build is expensive work too, and the main thread is answering meanwhile.
+  lowerThreadPriority(WORKER_NICENESS);
   const config = workerConfigOf(start.config);
   const logger = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   let store: GraphStore;

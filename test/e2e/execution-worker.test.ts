@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
+import { WORKER_NICENESS } from '../../src/execution-worker/lower-thread-priority';
 import { loadConfig } from '../../src/config';
 import { ExecutionWorker, type ForwardedQuery } from '../../src/execution-worker/execution-worker';
 import { createApp, type App } from '../../src/http/create-app';
@@ -78,6 +80,21 @@ describe('execution worker: expensive queries off the main thread', () => {
     expect((await post(inWorker.app, '{ actionLine(code: "C2") { code } }')).status).toBe(200);
     expect(inWorker.forwarded).toBe(3);
   }, 60_000);
+
+  (process.platform === 'linux' ? it : it.skip)('runs at a lower priority than the main thread, which then wins the CPU when both want it', async () => {
+    const nicenesses = () =>
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        // Field 19 of stat(5); the fields after the command name (which may hold spaces) start at field 3.
+        return { tid: Number(tid), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]) };
+      });
+    const before = nicenesses();
+    const { worker } = service({});
+    await ready(worker);
+    const lowered = nicenesses().filter((thread) => thread.nice === WORKER_NICENESS && !before.some((old) => old.tid === thread.tid));
+    expect(lowered.length).toBeGreaterThan(0);
+    expect(nicenesses().find((thread) => thread.tid === process.pid)!.nice).toBe(before.find((thread) => thread.tid === process.pid)!.nice);
+  });
 
   it('starts at the first expensive query, which runs on the main thread meanwhile', async () => {
     const s = service({});
