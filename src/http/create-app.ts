@@ -150,7 +150,7 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
       useResponseCap(config.MAX_RESPONSE_BYTES, logger),
       useRequestLog(logger),
       useBodyLimit(config.MAX_BODY_BYTES),
-      useHealthRoutes(store, { detailed: config.ALLOW_ANONYMOUS_READ }),
+      useHealthRoutes(store, { detailed: config.ALLOW_ANONYMOUS_READ, warmingUp: () => warmingUp(store, bounds) }),
       useWebRoutes(),
       auth.plugin,
       rateLimit.plugin,
@@ -191,6 +191,17 @@ export function createApp({ store, config, logger, plugins = [], bounds: givenBo
 function lazyGraphiQL(): (options: GraphiQLOptions) => Promise<string> {
   let page: Promise<string> | undefined;
   return (options) => (page ??= import('@graphql-yoga/render-graphiql').then((m) => m.renderGraphiQL(options)));
+}
+
+/** What start-up is still building: the store's own (its word index), and the cost limit's first list bounds. */
+function warmingUp(store: GraphStore, bounds: FanOutBounds): readonly string[] {
+  const left = [...(store.warmingUp?.() ?? [])];
+  if (!bounds.ready) {
+    left.push('list bounds');
+    // A first computation that failed (Neo4j down) is tried again by the next check: this is one.
+    bounds.current().catch(() => undefined);
+  }
+  return left;
 }
 
 function isUserError(value: unknown): boolean {

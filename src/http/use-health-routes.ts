@@ -10,15 +10,32 @@ export interface HealthRouteOptions {
    * without one which store serves which dataset version.
    */
   detailed: boolean;
+  /**
+   * What the service is still building since it started (the store's word index, the cost limit's
+   * list bounds), by name; `/readyz` answers "starting" until it is empty. None: nothing.
+   */
+  warmingUp?: () => readonly string[];
 }
+
+/**
+ * How long `/readyz` waits for the start-up's background work before answering "starting": long
+ * enough for a small graph's (×1: 90–200 ms, most of it the word index's first words) so that a probe
+ * right after start sees it ready, within a probe's usual timeout (1 s). A million nodes' take tens
+ * of seconds.
+ */
+const WARM_UP_WAIT_MS = 500;
 
 /**
  * `/healthz`: the process is alive (always 200).
  * `/readyz`: the store answers (200, with the store kind and dataset version when `detailed`) or
  * not (503, with the coded error body and, when `detailed`, for the embedded journal,
- * `reason: "journal"`), for load balancers and orchestrators to route traffic only to ready copies.
+ * `reason: "journal"`), for load balancers and orchestrators to route traffic only to ready copies;
+ * or, while what start-up builds in the background is not done, 503 `status: "starting"`, code
+ * `SERVICE_UNAVAILABLE`, `reason: "warming_up"` (and, when `detailed`, `waitingFor`): such a copy
+ * answers lookups already, but a search waits for its word index and every query for its first list
+ * bounds.
  */
-export function useHealthRoutes(store: GraphStore, { detailed }: HealthRouteOptions = { detailed: true }): Plugin {
+export function useHealthRoutes(store: GraphStore, { detailed, warmingUp }: HealthRouteOptions = { detailed: true }): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname === '/healthz') {
@@ -28,6 +45,18 @@ export function useHealthRoutes(store: GraphStore, { detailed }: HealthRouteOpti
       if (url.pathname !== '/readyz') return;
       try {
         await store.ping();
+        const waitingFor = await warmedUp(warmingUp);
+        if (waitingFor.length > 0) {
+          const body = {
+            status: 'starting',
+            code: 'SERVICE_UNAVAILABLE',
+            reason: 'warming_up',
+            ...(detailed ? { waitingFor } : {}),
+            ...errorBody('SERVICE_UNAVAILABLE', 'The service is still building its indexes; retry in a few seconds.'),
+          };
+          endResponse(fetchAPI.Response.json(body, { status: 503, headers: { 'retry-after': '5' } }));
+          return;
+        }
         const dataset = detailed ? (await store.datasetInfo()).version : undefined;
         endResponse(fetchAPI.Response.json(detailed ? { status: 'ready', store: store.kind, dataset } : { status: 'ready' }));
       } catch (error) {
@@ -47,4 +76,16 @@ export function useHealthRoutes(store: GraphStore, { detailed }: HealthRouteOpti
       }
     },
   };
+}
+
+/** What is still being built, after waiting up to WARM_UP_WAIT_MS for it to be done. */
+async function warmedUp(warmingUp: (() => readonly string[]) | undefined): Promise<readonly string[]> {
+  if (!warmingUp) return [];
+  const until = performance.now() + WARM_UP_WAIT_MS;
+  let left = warmingUp();
+  while (left.length > 0 && performance.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    left = warmingUp();
+  }
+  return left;
 }

@@ -46,6 +46,11 @@ export class DeferredWordIndex {
     this.queue({ kind: 'importance', id, importance });
   }
 
+  /** Changes queued and not applied yet. */
+  get backlog(): number {
+    return this.pending.length - this.next;
+  }
+
   /** The index with every change so far applied. */
   current(): WordIndex {
     this.applyUntil(Infinity);
@@ -57,7 +62,19 @@ export class DeferredWordIndex {
     this.applySoon();
   }
 
-  /** Applies the queued changes in the background, a slice per turn of the event loop (it keeps no process alive). */
+  /** Drops what is not applied yet: the store is closed and answers nothing more (its build stops). */
+  discard(): void {
+    this.pending = [];
+    this.next = 0;
+  }
+
+  /**
+   * Applies the queued changes in the background, a slice per turn of the event loop. The immediate is
+   * kept referenced: an unreferenced one does not stop the loop from sleeping in its poll phase until
+   * the next timer or socket event, so an idle service built its index only as requests came (a few
+   * dozen changes per 50 ms at ×1; at a million nodes the first search then built the rest itself,
+   * holding the loop 32 s). A process that means to exit closes its store (`discard`).
+   */
   private applySoon(): void {
     if (this.scheduled || this.next === this.pending.length) return;
     this.scheduled = true;
@@ -65,7 +82,7 @@ export class DeferredWordIndex {
       this.scheduled = false;
       this.applyUntil(performance.now() + SLICE_MS);
       this.applySoon();
-    }).unref();
+    });
   }
 
   private applyUntil(deadline: number): void {

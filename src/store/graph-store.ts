@@ -117,6 +117,13 @@ export interface GraphStore {
   /** Resolves when the store can answer; rejects with `StoreUnavailableError` otherwise. */
   ping(): Promise<void>;
 
+  /**
+   * What the store is still building in the background since it started (the embedded store's word
+   * index: searches wait for it, lookups share the process with it), by name; empty once done.
+   * `/readyz` answers "starting" until it is. Absent: nothing is built after start.
+   */
+  warmingUp?(): readonly string[];
+
   /** Releases connections and files; the store answers nothing afterwards. */
   close(): Promise<void>;
 }

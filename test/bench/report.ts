@@ -72,6 +72,10 @@ export interface ScaleResult {
   nodes: number;
   edges: number;
   coldStartMs: number;
+  /** Spawn → `/readyz` 200: the word index and the first list bounds built too (see use-health-routes.ts). */
+  readyMs?: number;
+  /** The lookup alone in the first seconds after the first answer, while that is being built. */
+  lookupWhileWarming?: Round;
   /** bench-server's start-up steps, ms (see legs/cold-start-phases.ts for their names). */
   phases?: Record<string, number>;
   rssAfterLoad: number | null;
@@ -156,6 +160,12 @@ export function toMarkdown(report: BenchReport): string {
   out.push('| | ×1 | ' + r.scale.map((s) => `×${s.factor}`).join(' | ') + ' |');
   out.push('|---|---:|' + r.scale.map(() => '---:').join('|') + '|');
   out.push(`| cold start (spawn → first correct answer) | ${num(r.coldStart.medianMs)} ms (median of ${r.coldStart.runsMs.length}) | ` + r.scale.map((s) => `${num(s.coldStartMs)} ms`).join(' | ') + ' |');
+  out.push(`| ready (spawn → \`/readyz\` 200: word index and list bounds built) | | ` + r.scale.map((s) => `${num(s.readyMs)} ms`).join(' | ') + ' |');
+  out.push(
+    `| lookup alone in the first seconds after the first answer (warming up): p50 / p99 ms | | ` +
+      r.scale.map((s) => (s.lookupWhileWarming ? `${ms(s.lookupWhileWarming.p50)} / ${ms(s.lookupWhileWarming.p99)}` : 'n/a')).join(' | ') +
+      ' |',
+  );
   out.push(`| RSS after loading (idle, \`node dist/src/main.js\`) | ${mb(r.coldStart.rssAfterLoad)} | ` + r.scale.map((s) => mb(s.rssAfterLoad)).join(' | ') + ' |');
   out.push(`| peak RSS under the benchmark's load | ${mb(r.memory.oursPeakRss)} | ` + r.scale.map((s) => mb(s.peakRss)).join(' | ') + ' |');
   const phase = (s: ScaleResult, key: string) => (s.phases?.[key] === undefined ? 'n/a' : `${(s.phases[key]! / 1000).toFixed(1)} s`);

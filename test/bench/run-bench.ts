@@ -13,6 +13,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { findSeedsDir, loadSeeds, type SeedSet } from '../../src/seeds/load-seeds';
 import type { BenchContext, LegResult } from './bench-leg';
@@ -323,10 +324,18 @@ async function runScale(
     const lookup = workloads.find((w) => w.name === 'lookup')!;
     while (typeof (await answerOf(server.url, lookup).catch(() => null)) !== 'string');
     const coldStartMs = performance.now() - started;
+    // What a client that does not wait for /readyz meets: lookups while the word index and the list bounds
+    // are built beside them. Then the point waits for /readyz, as a load balancer would, and measures.
+    log(`×${factor}: lookups while warming up`);
+    const lookupWhileWarming = await measure(server.url, requestBody(lookup), { connections: 1, warmupSeconds: 0, seconds: settings.soloSeconds });
+    while ((await fetch(server.url.replace(/\/graphql$/, '/readyz')).then((r) => r.status).catch(() => 0)) !== 200) await sleep(100);
+    const readyMs = performance.now() - started;
     const result: ScaleResult = {
       factor,
       ...size,
       coldStartMs,
+      readyMs,
+      lookupWhileWarming,
       phases: server.listening.phases as Record<string, number>,
       rssAfterLoad: server.memory()?.rss ?? null,
       peakRss: null,
@@ -500,7 +509,15 @@ function scaleTargets(r: BenchReport): TargetResult[] {
   const lookup = million?.workloads.find((w) => w.name === 'lookup');
   targets.push({ target: '≈1M nodes: start-up ≤ 90 s', measured: million ? `${(million.coldStartMs / 1000).toFixed(1)} s (×${million.factor}, ${million.nodes} nodes)` : 'not run (--scales …,5070)', met: million ? million.coldStartMs <= 90_000 : null });
   targets.push({ target: '≈1M nodes: RSS ≤ 4 GB', measured: million ? `${mib(million.rssAfterLoad)} (peak ${mib(million.peakRss)})` : 'not run', met: million?.rssAfterLoad ? million.rssAfterLoad <= 4 * 2 ** 30 : null });
-  targets.push({ target: '≈1M nodes: lookup p99 ≤ 5 ms', measured: lookup?.solo ? `p99 ${lookup.solo.p99.toFixed(2)} ms alone` : 'not run', met: lookup?.solo ? lookup.solo.p99 <= 5 : null });
+  // Judged in the first seconds after the first answer, as before /readyz waited for the warm-up; once ready beside it.
+  const warming = million?.lookupWhileWarming;
+  targets.push({
+    target: '≈1M nodes: lookup p99 ≤ 5 ms',
+    measured: warming
+      ? `p99 ${warming.p99.toFixed(2)} ms alone in the first seconds after the first answer (warming up); ${lookup?.solo ? `${lookup.solo.p99.toFixed(2)} ms` : 'n/a'} once ready (${((million!.readyMs ?? NaN) / 1000).toFixed(1)} s after spawn)`
+      : 'not run',
+    met: warming ? warming.p99 <= 5 : null,
+  });
   return targets;
 }
 

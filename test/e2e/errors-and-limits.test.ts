@@ -1,4 +1,4 @@
-import { createTestApp, postGraphQL } from './test-app';
+import { createTestApp, postGraphQL, readyzOnceStarted } from './test-app';
 
 // Small limits so each can be crossed by a readable query.
 const { app, store } = createTestApp({ MAX_DEPTH: '4', MAX_ALIASES: '3', MAX_TOKENS: '60', MAX_BODY_BYTES: '2048', MAX_PAGE_SIZE: '100' });
@@ -130,7 +130,7 @@ describe('http: health and readiness', () => {
   it('answers /healthz and /readyz with the dataset version', async () => {
     const health = await app.fetch('http://localhost/healthz');
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
-    const ready = await app.fetch('http://localhost/readyz');
+    const ready = await readyzOnceStarted(app);
     const dataset = await store.datasetInfo();
     expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', store: 'embedded', dataset: dataset.version }]);
   });

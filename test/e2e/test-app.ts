@@ -28,3 +28,17 @@ export async function postGraphQL(app: App, query: string, variables?: Record<st
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
 }
+
+/**
+ * `/readyz` as a load balancer polls it: again while it answers "starting" (start-up's background work,
+ * which in a test file shares the process with every other store the file made), up to `withinMs`.
+ */
+export async function readyzOnceStarted(app: App, withinMs = 20_000): Promise<Response> {
+  const until = performance.now() + withinMs;
+  for (;;) {
+    const response = await app.fetch('http://localhost/readyz');
+    if (response.status !== 503 || performance.now() > until) return response;
+    const body = (await response.clone().json()) as { status?: string };
+    if (body.status !== 'starting') return response;
+  }
+}

@@ -70,6 +70,11 @@ export class FanOutBounds {
     private readonly maxAgeMs = 60_000,
   ) {}
 
+  /** Whether a first table exists (until then every query's cost check waits for it). */
+  get ready(): boolean {
+    return this.table !== null;
+  }
+
   /** The latest table; waits only for the very first computation. */
   async current(): Promise<FanOutTable> {
     if (this.stale || Date.now() - this.computedAt > this.maxAgeMs) this.refresh();

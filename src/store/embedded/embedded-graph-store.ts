@@ -360,6 +360,10 @@ export class EmbeddedGraphStore implements GraphStore {
     return { entries, hasNextPage: false };
   }
 
+  warmingUp(): readonly string[] {
+    return this.textIndex.backlog > 0 ? ['word index'] : [];
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
     const problem = this.journal?.problem?.() ?? null;
@@ -369,6 +373,7 @@ export class EmbeddedGraphStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.textIndex.discard();
     await this.journal?.idle?.();
     this.journal?.close();
   }
