@@ -269,6 +269,9 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
     this.assertOpen();
+    // First: everything below reads the graph as it is once the index has caught up with it.
+    const index = await this.textIndex.built();
+    this.assertOpen();
     const types = query.types && query.types.length > 0 ? new Set<string>(query.types) : null;
     const cited = new Map(citedResolutionIds(query.text).filter((id) => this.graph.hasNode(id)).map((id) => [id, this.graph.degree(id)]));
     const citations = scoreSymbolCitations(query.text, cited);
@@ -281,7 +284,7 @@ export class EmbeddedGraphStore implements GraphStore {
     };
     // Below the worst kept (once `first` are kept) a hit cannot get in: the index does not even call back.
     const bar = () => best.worst();
-    this.textIndex.current().match(
+    index.match(
       query.text,
       (id, score) => {
         const cite = citations.get(id);

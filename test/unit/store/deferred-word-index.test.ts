@@ -39,4 +39,37 @@ describe('store: the word index built after start-up', () => {
     for (let i = 0; i < 200; i++) await new Promise((resolve) => setImmediate(resolve));
     for (const query of ['health', '数字', 'digital health 7', 'renamed']) expect(matches(deferred.current(), query)).toEqual(matches(eager, query));
   });
+
+  it('lets a search wait for the build without holding the event loop, and answers as an eager index', async () => {
+    const { eager, deferred } = bothWith(3000);
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    try {
+      const built = await deferred.built();
+      expect(deferred.backlog).toBe(0);
+      // The build's slices left room for timers: each ran between two slices of about a millisecond.
+      expect(turns).toBeGreaterThan(1);
+      for (const query of ['health', '数字', 'digital health 7', 'renamed', 'c2']) expect(matches(built, query)).toEqual(matches(eager, query));
+    } finally {
+      clearInterval(counting);
+    }
+  });
+
+  it('waits also for changes queued while it waits (a write during the build), and for nothing once built', async () => {
+    const { deferred } = bothWith(500);
+    const waiting = deferred.built();
+    deferred.add('late', () => ['Late arrival']);
+    const built = await waiting;
+    expect(matches(built, 'arrival').map(([id]) => id)).toEqual(['late']);
+    expect(deferred.backlog).toBe(0);
+    expect(await deferred.built()).toBe(built);
+  });
+
+  it('stops waiting when the store discards the rest (it was closed)', async () => {
+    const { deferred } = bothWith(3000);
+    const waiting = deferred.built();
+    deferred.discard();
+    await expect(waiting).resolves.toBeInstanceOf(WordIndex);
+    expect(deferred.backlog).toBe(0);
+  });
 });
