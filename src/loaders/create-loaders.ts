@@ -61,6 +61,19 @@ function valuesOrThrow<T>(values: readonly (T | Error)[]): T[] {
 }
 
 function neighbourKey(query: NeighbourQuery): string {
-  const types = query.types && query.types.length > 0 ? [...query.types].sort().join(',') : '*';
-  return `${query.direction}|${types}|${query.id}`;
+  return `${query.direction}|${typesKey(query.types)}|${query.id}`;
+}
+
+// The resolvers pass the same constant list of link types for a field on every call (hundreds per
+// deep query): its sorted form is made once per list.
+const typesKeys = new WeakMap<readonly string[], string>();
+
+function typesKey(types: readonly string[] | undefined): string {
+  if (!types || types.length === 0) return '*';
+  let key = typesKeys.get(types);
+  if (key === undefined) {
+    key = [...types].sort().join(',');
+    typesKeys.set(types, key);
+  }
+  return key;
 }

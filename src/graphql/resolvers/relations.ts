@@ -100,7 +100,20 @@ export function listProp(key: string) {
   };
 }
 
+/** The nodes without repeats (by id), in code order, then id order. */
 export function distinctNodes(nodes: readonly GraphNode[]): GraphNode[] {
+  // Most lists are short and already in order (a store's neighbours, one level of a traversal): one pass
+  // tells, and a list in strictly increasing order has no repeat (a repeat compares equal to itself).
+  if (inStrictOrder(nodes)) return nodes.slice();
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  return [...byId.values()].sort((a, b) => compareCodes(a.code, b.code) || (a.id < b.id ? -1 : 1));
+  return [...byId.values()].sort(compareNodes);
+}
+
+function compareNodes(a: GraphNode, b: GraphNode): number {
+  return compareCodes(a.code, b.code) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function inStrictOrder(nodes: readonly GraphNode[]): boolean {
+  for (let i = 1; i < nodes.length; i++) if (compareNodes(nodes[i - 1]!, nodes[i]!) >= 0) return false;
+  return true;
 }
