@@ -10,6 +10,20 @@ import { overSocket, start, type Harness, type Request, type Sent } from '../sup
 // that yoga executes every request) sends for the same request: status, every header, every byte.
 const REFERENCE = { HTTP_FAST_LANE_DOCUMENTS: '0', HTTP_CACHE_MAX_BYTES: '0' };
 
+/** A server with the fast lane and one without it (nor the cache), started before a block's tests and stopped after. */
+function servers(env: Record<string, string>): { lane: Harness; reference: Harness } {
+  const pair = {} as { lane: Harness; reference: Harness };
+  beforeAll(async () => {
+    pair.lane = await start(env);
+    pair.reference = await start({ ...env, ...REFERENCE });
+  });
+  afterAll(async () => {
+    await pair.lane.close();
+    await pair.reference.close();
+  });
+  return pair;
+}
+
 /** Sends `request` to both servers; `ran` is whether the lane's listener answered it without yoga. */
 async function both(lane: Harness, reference: Harness, request: Request): Promise<{ ours: Sent; theirs: Sent; ran: boolean }> {
   lane.yogaRequests.length = 0;
@@ -22,24 +36,15 @@ describe.each([
   ['compiled (graphql-jit)', {}],
   ['graphql-js', { COMPILED_QUERIES: '0' }],
 ])('fast lane, %s: a known document with new variables is answered without yoga, as yoga answers it', (_name, env) => {
-  let lane: Harness;
-  let reference: Harness;
-  beforeAll(async () => {
-    lane = await start(env);
-    reference = await start({ ...env, ...REFERENCE });
-  });
-  afterAll(async () => {
-    await lane.close();
-    await reference.close();
-  });
+  const s = servers(env);
 
   it.each(WORKLOADS.map((w) => [w.name, w] as const))('answers %s the second time without yoga (unless expensive), with yoga’s bytes and headers', async (_n, workload) => {
     const request = { body: { query: workload.query, variables: workload.variables } };
-    const first = await both(lane, reference, request);
+    const first = await both(s.lane, s.reference, request);
     expect(first.ran).toBe(false); // a document is learnt from yoga's answer
     expect(first.ours).toEqual(first.theirs);
-    const second = await both(lane, reference, request);
-    const line = lane.lines.at(-1)!;
+    const second = await both(s.lane, s.reference, request);
+    const line = s.lane.lines.at(-1)!;
     const expensive = (line.cost as number) > loadConfig().EXPENSIVE_COST;
     expect(second.ran).toBe(!expensive);
     expect(second.ours).toEqual(second.theirs);
@@ -52,7 +57,7 @@ describe.each([
     const ran: boolean[] = [];
     for (let i = 0; i < 40; i++) {
       const request = { caller: 'reader' as const, body: JSON.parse(next()) as unknown };
-      const answer = await both(lane, reference, request);
+      const answer = await both(s.lane, s.reference, request);
       expect(answer.ours).toEqual(answer.theirs);
       expect(answer.ours.status).toBe(200);
       ran.push(answer.ran);
@@ -62,36 +67,27 @@ describe.each([
 
   it('writes yoga’s log line for what it answers, operation and cost included', async () => {
     const request = { caller: 'reader' as const, body: { query: 'query Line($c: String!) { actionLine(code: $c) { code name } }', variables: { c: 'C3' } } };
-    await both(lane, reference, request);
-    lane.lines.length = 0;
-    reference.lines.length = 0;
-    const answer = await both(lane, reference, { ...request, body: { ...request.body, variables: { c: 'C4' } } });
+    await both(s.lane, s.reference, request);
+    s.lane.lines.length = 0;
+    s.reference.lines.length = 0;
+    const answer = await both(s.lane, s.reference, { ...request, body: { ...request.body, variables: { c: 'C4' } } });
     expect(answer.ran).toBe(true);
     const withoutTime = ({ ms, ...line }: Record<string, unknown>) => (expect(ms).toEqual(expect.any(Number)), line);
-    expect(lane.lines.map(withoutTime)).toEqual(reference.lines.map(withoutTime));
-    expect(lane.lines[0]).toMatchObject({ operation: 'Line', cost: expect.any(Number), keyId: 'ro', status: 200 });
+    expect(s.lane.lines.map(withoutTime)).toEqual(s.reference.lines.map(withoutTime));
+    expect(s.lane.lines[0]).toMatchObject({ operation: 'Line', cost: expect.any(Number), keyId: 'ro', status: 200 });
   });
 });
 
 describe('fast lane: what depends on the variables is checked again, and yoga answers every refusal', () => {
   // A low cost limit and expensive threshold, so that variables alone can cross them.
   const env = { MAX_COST: '400', EXPENSIVE_COST: '120' };
-  let lane: Harness;
-  let reference: Harness;
-  beforeAll(async () => {
-    lane = await start(env);
-    reference = await start({ ...env, ...REFERENCE });
-  });
-  afterAll(async () => {
-    await lane.close();
-    await reference.close();
-  });
+  const s = servers(env);
 
   const known = async (query: string, variables: Record<string, unknown>) => {
-    const learnt = await both(lane, reference, { body: { query, variables } });
+    const learnt = await both(s.lane, s.reference, { body: { query, variables } });
     expect(learnt.ours).toEqual(learnt.theirs);
     expect(JSON.parse(learnt.ours.body.toString()).errors).toBeUndefined();
-    return (again: Record<string, unknown>) => both(lane, reference, { body: { query, variables: again } });
+    return (again: Record<string, unknown>) => both(s.lane, s.reference, { body: { query, variables: again } });
   };
 
   it.each([
@@ -124,9 +120,9 @@ describe('fast lane: what depends on the variables is checked again, and yoga an
     expect(tooCostly.ran).toBe(false);
     expect(tooCostly.ours).toEqual(tooCostly.theirs);
     expect(JSON.parse(tooCostly.ours.body.toString()).errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
-    lane.lines.length = 0;
+    s.lane.lines.length = 0;
     const expensive = await run({ ids: ids(150) });
-    expect(lane.lines[0]!.cost as number).toBeGreaterThan(120);
+    expect(s.lane.lines[0]!.cost as number).toBeGreaterThan(120);
     expect(expensive.ran).toBe(false);
     expect(expensive.ours).toEqual(expensive.theirs);
   });
@@ -138,21 +134,21 @@ describe('fast lane: what depends on the variables is checked again, and yoga an
       search: new URLSearchParams({ query, variables: JSON.stringify({ c }), ...extra }).toString(),
     });
     await known(query, { c: '1' });
-    const first = await both(lane, reference, get('2'));
+    const first = await both(s.lane, s.reference, get('2'));
     expect(first.ran).toBe(false);
     expect(first.ours).toEqual(first.theirs);
     for (const request of [get('3'), get('4', { operationName: '' }), get('5', { extensions: '{}' }), get('x')]) {
-      const answer = await both(lane, reference, request);
+      const answer = await both(s.lane, s.reference, request);
       expect(answer.ours).toEqual(answer.theirs);
     }
-    const again = await both(lane, reference, get('6'));
+    const again = await both(s.lane, s.reference, get('6'));
     expect(again.ran).toBe(true);
     expect(JSON.parse(again.ours.body.toString()).data.sdgGoal.code).toBe('6');
   });
 
   it('leaves to yoga what it does not run: a batch, extensions, an empty operation name, an unknown operation', async () => {
     const query = 'query A { sdgGoal(code: "4") { code } } query B { sdgGoal(code: "5") { code } }';
-    await both(lane, reference, { body: { query, operationName: 'A' } });
+    await both(s.lane, s.reference, { body: { query, operationName: 'A' } });
     const requests: Request[] = [
       { body: [{ query: '{ sdgGoal(code: "4") { code } }' }] },
       { body: { query: '{ sdgGoal(code: "4") { code } }', extensions: { note: 1 } } },
@@ -161,19 +157,19 @@ describe('fast lane: what depends on the variables is checked again, and yoga an
       { body: { query, operationName: 'A' } },
     ];
     for (const request of requests) {
-      await both(lane, reference, request); // the first time yoga's, for any request
-      const answer = await both(lane, reference, request);
+      await both(s.lane, s.reference, request); // the first time yoga's, for any request
+      const answer = await both(s.lane, s.reference, request);
       expect(answer.ours).toEqual(answer.theirs);
     }
   });
 
   it('never answers one role with a document another role learnt', async () => {
     const query = '{ auditLog(first: 1) { entries { seq } } }';
-    const admin = await both(lane, reference, { caller: 'admin', body: { query } });
+    const admin = await both(s.lane, s.reference, { caller: 'admin', body: { query } });
     expect(admin.ours).toEqual(admin.theirs);
     expect(JSON.parse(admin.ours.body.toString()).errors).toBeUndefined();
     for (const caller of ['reader', 'anonymous'] as const) {
-      const refused = await both(lane, reference, { caller, body: { query } });
+      const refused = await both(s.lane, s.reference, { caller, body: { query } });
       expect(refused.ran).toBe(false);
       expect(refused.ours).toEqual(refused.theirs);
       expect(JSON.parse(refused.ours.body.toString()).errors.length).toBeGreaterThan(0);

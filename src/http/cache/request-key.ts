@@ -1,3 +1,5 @@
+import { INVALID_JSON, isJsonObject, parseJsonText } from '../json-text';
+
 /**
  * The cache key of a request that may be answered from the cache, or `null` when it may not
  * (a mutation is recognised later, when it is executed, and never stored).
@@ -79,13 +81,13 @@ function computeKey(parts: KeyParts, role: string, graphqlPath: string): string 
     // A browser's page request (text/html) gets GraphiQL, not an answer.
     if (!search || accept.includes('text/html')) return null;
     const query = new URLSearchParams(search);
-    const variables = parseJson(query.get('variables'));
-    const extensions = parseJson(query.get('extensions'));
-    if (variables === INVALID || extensions === INVALID) return null; // yoga answers the error
+    const variables = parseJsonText(query.get('variables'));
+    const extensions = parseJsonText(query.get('extensions'));
+    if (variables === INVALID_JSON || extensions === INVALID_JSON) return null; // yoga answers the error
     params = { query: query.get('query') ?? undefined, operationName: query.get('operationName') ?? undefined, variables, extensions };
   } else if (method === 'POST') {
     if (parts.body === undefined) return null;
-    params = parseJson(parts.body);
+    params = parseJsonText(parts.body);
   } else {
     return null;
   }
@@ -99,9 +101,9 @@ export function isJson(contentType: string | null | undefined): boolean {
 }
 
 function graphqlKeyOf(params: unknown): unknown[] | null {
-  if (!isObject(params)) return null; // a batch (array) or not JSON: yoga answers it
+  if (!isJsonObject(params)) return null; // a batch (array) or not JSON: yoga answers it
   const { query, operationName, variables, extensions } = params;
-  const hash = isObject(extensions) && isObject(extensions.persistedQuery) ? extensions.persistedQuery.sha256Hash : undefined;
+  const hash = isJsonObject(extensions) && isJsonObject(extensions.persistedQuery) ? extensions.persistedQuery.sha256Hash : undefined;
   // Only the hash: that is the persisted query's name. With the text as well, the text is keyed, so a
   // text that does not match its hash still reaches the persisted-query check and its error.
   const sortedVariables = sortKeys(variables ?? null, 0);
@@ -126,7 +128,7 @@ function sortKeys(value: unknown, depth: number): unknown {
     const items = value.map((item) => sortKeys(item, depth + 1));
     return items.includes(TOO_DEEP) ? TOO_DEEP : items;
   }
-  if (!isObject(value)) return value;
+  if (!isJsonObject(value)) return value;
   const entries: [string, unknown][] = [];
   for (const key of Object.keys(value).sort()) {
     const sorted = sortKeys(value[key], depth + 1);
@@ -134,19 +136,4 @@ function sortKeys(value: unknown, depth: number): unknown {
     entries.push([key, sorted]);
   }
   return Object.fromEntries(entries);
-}
-
-const INVALID = Symbol('invalid JSON');
-
-function parseJson(text: string | null): unknown {
-  if (text === null || text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return INVALID;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,6 +6,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { estimateCost, TEXT_WEIGHT } from '../../graphql/cost/estimate-cost';
 import type { FanOutBounds, FanOutTable } from '../../graphql/cost/fan-out-bounds';
 import { operationOf } from '../../graphql/operation-of';
+import { isJsonObject, parseJsonText } from '../json-text';
 import { KnownDocuments, type KnownDocument } from './known-documents';
 
 export interface FastLaneDeps {
@@ -177,8 +178,8 @@ export type Sent = { body: Buffer } | { search: string };
  * nothing else: a batch, `extensions` (persisted queries and the rest) or any other shape is yoga's.
  */
 function paramsOfBody(body: Buffer): Params | null {
-  const parsed = parseJson(body.toString('utf8'));
-  if (!isObject(parsed)) return null;
+  const parsed = parseJsonText(body.toString('utf8'));
+  if (!isJsonObject(parsed)) return null;
   for (const name in parsed) if (!PARAMS.has(name)) return null;
   return paramsOf(parsed.query, parsed.operationName, parsed.variables);
 }
@@ -192,7 +193,9 @@ function paramsOfSearch(search: string): Params | null {
     seen.add(name);
   }
   const variables = query.get('variables');
-  return paramsOf(query.get('query') ?? undefined, query.get('operationName') ?? undefined, variables === null ? undefined : parseJson(variables));
+  // `variables=` with nothing is not "no variables" to every server: yoga's to answer.
+  if (variables === '') return null;
+  return paramsOf(query.get('query') ?? undefined, query.get('operationName') ?? undefined, parseJsonText(variables));
 }
 
 const PARAMS = new Set(['query', 'operationName', 'variables']);
@@ -201,20 +204,6 @@ function paramsOf(query: unknown, operationName: unknown, variables: unknown): P
   if (typeof query !== 'string') return null;
   // An empty name is not "no name" to graphql-js (it looks for an operation named ""): yoga's to answer.
   if (operationName !== undefined && operationName !== null && (typeof operationName !== 'string' || operationName === '')) return null;
-  if (variables !== undefined && variables !== null && !isObject(variables)) return null;
+  if (variables !== undefined && variables !== null && !isJsonObject(variables)) return null;
   return { query, operationName: (operationName as string | null | undefined) ?? null, variables: (variables as Record<string, unknown> | null | undefined) ?? {} };
-}
-
-const INVALID = Symbol('not JSON');
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return INVALID;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
