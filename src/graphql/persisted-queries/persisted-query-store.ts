@@ -1,3 +1,5 @@
+import { LruMap } from '../../domain/lru-map';
+
 /**
  * The query texts registered by automatic persisted queries, by the lower-case hex sha256 of the
  * text, at most `maxEntries` of them: the least recently used is dropped first. Losing one costs a
@@ -5,27 +7,21 @@
  * in-memory store per process is enough, also behind a load balancer.
  */
 export class PersistedQueryStore {
-  private readonly queries = new Map<string, string>();
+  private readonly queries: LruMap<string, string>;
 
-  constructor(private readonly maxEntries: number) {
+  constructor(maxEntries: number) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) {
       throw new RangeError(`PersistedQueryStore needs at least one entry, got ${String(maxEntries)}.`);
     }
+    this.queries = new LruMap(maxEntries);
   }
 
   get(hash: string): string | undefined {
-    const query = this.queries.get(hash);
-    if (query === undefined) return undefined;
-    // Map keeps insertion order: re-inserting marks it most recently used.
-    this.queries.delete(hash);
-    this.queries.set(hash, query);
-    return query;
+    return this.queries.get(hash);
   }
 
   set(hash: string, query: string): void {
-    this.queries.delete(hash);
     this.queries.set(hash, query);
-    while (this.queries.size > this.maxEntries) this.queries.delete(this.queries.keys().next().value!);
   }
 
   get size(): number {

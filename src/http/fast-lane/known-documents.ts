@@ -1,5 +1,6 @@
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
+import { LruMap } from '../../domain/lru-map';
 
 /**
  * A document yoga's pipeline has answered for one method (GET or POST), caller role and `Accept`: parsed, validated
@@ -22,12 +23,15 @@ export interface KnownDocument {
  * bounded memory (at most `maxEntries` × `MAX_QUERY_CHARS` characters of keys).
  */
 export class KnownDocuments {
-  private readonly entries = new Map<string, KnownDocument>();
+  private readonly entries: LruMap<string, KnownDocument> | null;
 
-  constructor(private readonly maxEntries: number) {}
+  /** @param maxEntries 0: none is kept (the fast lane is off). */
+  constructor(maxEntries: number) {
+    this.entries = maxEntries > 0 ? new LruMap(maxEntries) : null;
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 
   /** The key of a request's document, or `null` when its text is too long to be kept. */
@@ -38,19 +42,11 @@ export class KnownDocuments {
   }
 
   get(key: string): KnownDocument | undefined {
-    const known = this.entries.get(key);
-    if (known === undefined) return undefined;
-    // Map order is the LRU order: a use moves the entry to the young end.
-    this.entries.delete(key);
-    this.entries.set(key, known);
-    return known;
+    return this.entries?.get(key);
   }
 
   set(key: string, known: KnownDocument): void {
-    if (this.maxEntries <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, known);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries?.set(key, known);
   }
 }
 
