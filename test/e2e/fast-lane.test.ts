@@ -163,6 +163,21 @@ describe('fast lane: what depends on the variables is checked again, and yoga an
     }
   });
 
+  it.each(['Application/JSON', 'application/jsonx', 'application/json ; charset=utf-8', 'application/json , text/plain'])(
+    'leaves a body sent as %s to yoga, which does not read it as JSON (415), for a stored answer and for new variables',
+    async (contentType) => {
+      const query = 'query($c: String!) { theme(code: $c) { code } }';
+      const run = await known(query, { c: 'T-IG' });
+      await run({ c: 'T-IG' }); // stored by the response cache
+      for (const c of ['T-IG', 'T-FM']) {
+        const answer = await both(s.lane, s.reference, { headers: { 'content-type': contentType }, body: { query, variables: { c } } });
+        expect(answer.ran).toBe(false);
+        expect(answer.ours).toEqual(answer.theirs);
+        expect(answer.ours.status).toBe(415);
+      }
+    },
+  );
+
   it('never answers one role with a document another role learnt', async () => {
     const query = '{ auditLog(first: 1) { entries { seq } } }';
     const admin = await both(s.lane, s.reference, { caller: 'admin', body: { query } });

@@ -85,7 +85,7 @@ export async function start(env: Record<string, string> = {}): Promise<Harness> 
 export function headersOf(init: Request): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/graphql-response+json', ...init.headers };
   if (init.caller && init.caller !== 'anonymous') headers.authorization = `Bearer ${KEYS[init.caller]}`;
-  if (init.method !== 'GET') headers['content-type'] = 'application/json';
+  if (init.method !== 'GET' && !('content-type' in headers)) headers['content-type'] = 'application/json';
   return headers;
 }
 
