@@ -42,9 +42,15 @@ import { liveNeo4jSkip, useLiveNeo4j } from './use-live-neo4j';
   // Every limit at its default: the driver's connect and retry limits are derived from the
   // execution deadline (config.ts), so a stopped server answers STORE_UNAVAILABLE, not EXECUTION_TIMEOUT.
   const app = () => createApp({ store, config: live.config(), logger: createLogger('silent') });
+  // As a load balancer polls it: a new app answers "starting" until its first list bounds are read
+  // from the database (a few round trips), then ready, or unavailable with the server stopped.
   const readyz = async () => {
-    const response = await app().fetch('http://localhost/readyz');
-    return { status: response.status, body: (await response.json()) as unknown };
+    const probed = app();
+    for (let tries = 0; ; tries++) {
+      const response = await probed.fetch('http://localhost/readyz');
+      const body = (await response.json()) as { status?: string };
+      if (body.status !== 'starting' || tries >= 120) return { status: response.status, body: body as unknown };
+    }
   };
   const query = async () => {
     const response = await app().fetch('http://localhost/graphql', {
