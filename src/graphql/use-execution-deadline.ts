@@ -12,12 +12,18 @@ import { noteFacts } from './request-facts';
  */
 export function useExecutionDeadline(maxMs: number): Plugin {
   return {
-    onExecute({ args, executeFn, setExecuteFn }) {
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       if (operationOf(args.document, args.operationName)?.operation === 'mutation') return;
       // The errors are built only when the deadline passes: a GraphQLError's stack costs ~70 µs, a
       // third of a cheap lookup's own work, and almost every query finishes in time.
       const message = () => `The query did not finish within ${maxMs} ms.`;
       const timeout = () => new GraphQLError(message(), { extensions: { code: 'EXECUTION_TIMEOUT', max: maxMs } });
+      const req = (args.contextValue as { req?: object }).req;
+      if (req !== undefined && passedInFastLane.has(req)) {
+        noteFacts((args.contextValue as { request?: Request }).request, { errorCode: 'EXECUTION_TIMEOUT' });
+        setResultAndStopExecution({ errors: [timeout()] });
+        return;
+      }
       let reason: GraphQLError | undefined;
       const deadline = new AbortController();
       const timer = setTimeout(() => {
@@ -57,4 +63,16 @@ export function useExecutionDeadline(maxMs: number): Plugin {
  */
 function abortReason(message: string): GraphQLError {
   return new GraphQLError(message, { path: [], extensions: { code: 'EXECUTION_TIMEOUT' } });
+}
+
+// Requests (Node's) whose run in the listener's fast lane outlasted the deadline (src/http/fast-lane/).
+const passedInFastLane = new WeakSet<object>();
+
+/**
+ * Notes that the fast lane's run of this request outlasted `MAX_EXECUTION_MS` (its timer fired during
+ * the run): yoga, given the request, answers EXECUTION_TIMEOUT at once, as it does for a run of its own
+ * whose deadline passed, instead of running the query a second time (and answering what that run found).
+ */
+export function noteDeadlinePassedInFastLane(req: object): void {
+  passedInFastLane.add(req);
 }

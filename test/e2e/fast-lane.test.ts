@@ -2,6 +2,7 @@ import { loadConfig } from '../../src/config';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { distinctBody } from '../bench/legs/distinct-body';
 import { WORKLOADS } from '../bench/workloads';
+import type { GraphStore } from '../../src/store/graph-store';
 import { overSocket, start, type Harness, type Request, type Sent } from '../support/socket-harness';
 
 // The fast lane (src/http/fast-lane/): over a socket, a request for a document yoga has answered before
@@ -163,6 +164,21 @@ describe('fast lane: what depends on the variables is checked again, and yoga an
     }
   });
 
+  it.each(['Application/JSON', 'application/jsonx', 'application/json ; charset=utf-8', 'application/json , text/plain'])(
+    'leaves a body sent as %s to yoga, which does not read it as JSON (415), for a stored answer and for new variables',
+    async (contentType) => {
+      const query = 'query($c: String!) { theme(code: $c) { code } }';
+      const run = await known(query, { c: 'T-IG' });
+      await run({ c: 'T-IG' }); // stored by the response cache
+      for (const c of ['T-IG', 'T-FM']) {
+        const answer = await both(s.lane, s.reference, { headers: { 'content-type': contentType }, body: { query, variables: { c } } });
+        expect(answer.ran).toBe(false);
+        expect(answer.ours).toEqual(answer.theirs);
+        expect(answer.ours.status).toBe(415);
+      }
+    },
+  );
+
   it('never answers one role with a document another role learnt', async () => {
     const query = '{ auditLog(first: 1) { entries { seq } } }';
     const admin = await both(s.lane, s.reference, { caller: 'admin', body: { query } });
@@ -174,6 +190,61 @@ describe('fast lane: what depends on the variables is checked again, and yoga an
       expect(refused.ours).toEqual(refused.theirs);
       expect(JSON.parse(refused.ours.body.toString()).errors.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('fast lane: the execution deadline', () => {
+  // A store whose searches wait while `closed` (as a search waits for the word index during start-up's build,
+  // or a read for a Neo4j in trouble): a cheap query that outlasts MAX_EXECUTION_MS.
+  let closed = false;
+  const waiting: (() => void)[] = [];
+  const opened = () => (closed ? new Promise<void>((resolve) => waiting.push(resolve)) : Promise.resolve());
+  const open = () => {
+    closed = false;
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+  const slowSearch = (store: GraphStore): GraphStore =>
+    new Proxy(store, {
+      get(target, property) {
+        const value = Reflect.get(target, property) as unknown;
+        if (property !== 'search') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        return async (...args: Parameters<GraphStore['search']>) => (await opened(), target.search(...args));
+      },
+    });
+  const pair = {} as { lane: Harness; reference: Harness };
+  beforeAll(async () => {
+    pair.lane = await start({ MAX_EXECUTION_MS: '200' }, { wrapStore: slowSearch });
+    pair.reference = await start({ MAX_EXECUTION_MS: '200', ...REFERENCE }, { wrapStore: slowSearch });
+    // Until the word index is built a search waits for it: past this test's short deadline on a busy machine.
+    for (const h of [pair.lane, pair.reference]) {
+      while ((await overSocket(h.port, { method: 'GET', path: '/readyz' })).status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+  afterAll(async () => {
+    open();
+    await pair.lane.close();
+    await pair.reference.close();
+  });
+
+  it('answers EXECUTION_TIMEOUT, as yoga does, for a known document whose run outlasts the deadline waiting on the store (not what a second run finds)', async () => {
+    const query = 'query($q: String!) { searchConnection(query: $q, first: 1) { edges { node { node { id } } } } }';
+    const request = (q: string): Request => ({ body: { query, variables: { q } } });
+    const learnt = await both(pair.lane, pair.reference, request('itu'));
+    expect(learnt.ours).toEqual(learnt.theirs);
+    expect(JSON.parse(learnt.ours.body.toString()).errors).toBeUndefined();
+    closed = true;
+    const ours = overSocket(pair.lane.port, request('unesco'));
+    const theirs = overSocket(pair.reference.port, request('unesco'));
+    // Both searches wait on the store past the deadline (its timer fires meanwhile), then the store answers.
+    while (waiting.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    open();
+    expect(JSON.parse((await theirs).body.toString()).errors[0].extensions.code).toBe('EXECUTION_TIMEOUT');
+    // Status and bytes as yoga's; not its ETag: yoga's own timed-out answer is marked storable (the response
+    // cache decides before the deadline replaces the result), a fault of its own path, not copied here.
+    const [a, b] = [await ours, await theirs];
+    expect({ status: a.status, body: a.body, type: a.headers['content-type'] }).toEqual({ status: b.status, body: b.body, type: b.headers['content-type'] });
+    expect(a.headers.etag).toBeUndefined();
   });
 });
 

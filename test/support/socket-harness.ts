@@ -44,7 +44,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function start(env: Record<string, string> = {}): Promise<Harness> {
+/** `wrapStore`: the store the app is given, around the embedded one (a slow store, a store warming up). */
+export async function start(env: Record<string, string> = {}, options: { wrapStore?(store: GraphStore): GraphStore } = {}): Promise<Harness> {
   const yogaRequests: string[] = [];
   const lines: Record<string, unknown>[] = [];
   const logger: Logger = {
@@ -55,7 +56,7 @@ export async function start(env: Record<string, string> = {}): Promise<Harness> 
   };
   const store = createEmbeddedGraphStore();
   const config = loadConfig({ API_KEYS, RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_KEYED: '0', ...env });
-  const app = createApp({ store, config, logger });
+  const app = createApp({ store: options.wrapStore?.(store) ?? store, config, logger });
   // Records each request the listener hands to yoga: a hit must never be one.
   const watched = new Proxy(app, {
     get(target, property) {
@@ -85,7 +86,7 @@ export async function start(env: Record<string, string> = {}): Promise<Harness> 
 export function headersOf(init: Request): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/graphql-response+json', ...init.headers };
   if (init.caller && init.caller !== 'anonymous') headers.authorization = `Bearer ${KEYS[init.caller]}`;
-  if (init.method !== 'GET') headers['content-type'] = 'application/json';
+  if (init.method !== 'GET' && !('content-type' in headers)) headers['content-type'] = 'application/json';
   return headers;
 }
 

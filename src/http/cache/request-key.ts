@@ -95,9 +95,15 @@ function computeKey(parts: KeyParts, role: string, graphqlPath: string): string 
   return key === null ? null : JSON.stringify(['graphql', role, accept, key]);
 }
 
-/** Whether a request's `Content-Type` is JSON, the only POST body the cache keys. */
+/**
+ * Whether a request's `Content-Type` is JSON, the only POST body the cache keys: exactly as yoga's
+ * request parser tells (graphql-yoga `isContentTypeMatch`: the first of a comma-separated list,
+ * `application/json` alone or before `;`, case-sensitive). Any other spelling (`Application/JSON`,
+ * `application/json ; charset=utf-8`) is 415 from yoga, and was answered from the cache or the fast lane.
+ */
 export function isJson(contentType: string | null | undefined): boolean {
-  return (contentType ?? '').toLowerCase().startsWith('application/json');
+  const first = (contentType ?? '').split(',')[0]!;
+  return first === 'application/json' || first.startsWith('application/json;');
 }
 
 function graphqlKeyOf(params: unknown): unknown[] | null {
