@@ -19,9 +19,9 @@ export interface HealthRouteOptions {
 
 /**
  * How long `/readyz` waits for the start-up's background work before answering "starting": long
- * enough for a small graph's (×1: 90–200 ms, most of it the word index's first words) so that a probe
- * right after start sees it ready, within a probe's usual timeout (1 s). A million nodes' take tens
- * of seconds.
+ * enough for a small graph's (the list bounds at ×1: milliseconds; on Neo4j a few round trips) so that
+ * a probe right after start sees it ready, within a probe's usual timeout (1 s). A million nodes' word
+ * index takes tens of seconds.
  */
 const WARM_UP_WAIT_MS = 500;
 

@@ -503,20 +503,28 @@ function scaleTargets(r: BenchReport): TargetResult[] {
       met: at?.solo ? at.solo.requests > 0 && at.solo.p99 <= 20 : null,
     });
   }
-  targets.push({ target: '×1000: start-up ≤ 10 s', measured: x1000 ? `${(x1000.coldStartMs / 1000).toFixed(1)} s` : 'not run', met: x1000 ? x1000.coldStartMs <= 10_000 : null });
+  // Start-up is spawn → ready (/readyz 200): at ≈1M nodes that includes the word index, built before the
+  // store reports ready (INDEX_BEFORE_READY_NODES); the first answer comes earlier and is shown beside it.
+  const startUp = (s: ScaleResult) => s.readyMs ?? s.coldStartMs;
+  const startUpText = (s: ScaleResult) => `${(startUp(s) / 1000).toFixed(1)} s to ready (first answer after ${(s.coldStartMs / 1000).toFixed(1)} s)`;
+  targets.push({ target: '×1000: start-up ≤ 10 s', measured: x1000 ? startUpText(x1000) : 'not run', met: x1000 ? startUp(x1000) <= 10_000 : null });
   targets.push({ target: '×1000: RSS ≤ 1 GB (after loading)', measured: x1000 ? `${mib(x1000.rssAfterLoad)} (peak ${mib(x1000.peakRss)})` : 'not run', met: x1000?.rssAfterLoad ? x1000.rssAfterLoad <= 2 ** 30 : null });
   const million = r.scale.find((s) => !s.skipped && s.nodes >= 900_000);
   const lookup = million?.workloads.find((w) => w.name === 'lookup');
-  targets.push({ target: '≈1M nodes: start-up ≤ 90 s', measured: million ? `${(million.coldStartMs / 1000).toFixed(1)} s (×${million.factor}, ${million.nodes} nodes)` : 'not run (--scales …,5070)', met: million ? million.coldStartMs <= 90_000 : null });
+  targets.push({
+    target: '≈1M nodes: start-up ≤ 90 s',
+    measured: million ? `${startUpText(million)} (×${million.factor}, ${million.nodes} nodes)` : 'not run (--scales …,5070)',
+    met: million ? startUp(million) <= 90_000 : null,
+  });
   targets.push({ target: '≈1M nodes: RSS ≤ 4 GB', measured: million ? `${mib(million.rssAfterLoad)} (peak ${mib(million.peakRss)})` : 'not run', met: million?.rssAfterLoad ? million.rssAfterLoad <= 4 * 2 ** 30 : null });
-  // Judged in the first seconds after the first answer, as before /readyz waited for the warm-up; once ready beside it.
+  // Judged once ready, as a load balancer routes; the first seconds after the first answer (warming up) beside it.
   const warming = million?.lookupWhileWarming;
   targets.push({
     target: '≈1M nodes: lookup p99 ≤ 5 ms',
-    measured: warming
-      ? `p99 ${warming.p99.toFixed(2)} ms alone in the first seconds after the first answer (warming up); ${lookup?.solo ? `${lookup.solo.p99.toFixed(2)} ms` : 'n/a'} once ready (${((million!.readyMs ?? NaN) / 1000).toFixed(1)} s after spawn)`
+    measured: lookup?.solo
+      ? `p99 ${lookup.solo.p99.toFixed(2)} ms alone once ready; ${warming ? `${warming.p99.toFixed(2)} ms` : 'n/a'} in the first seconds after the first answer (warming up, before /readyz)`
       : 'not run',
-    met: warming ? warming.p99 <= 5 : null,
+    met: lookup?.solo ? lookup.solo.p99 <= 5 : null,
   });
   return targets;
 }

@@ -1,7 +1,10 @@
 import { createYoga, createSchema } from 'graphql-yoga';
 import { useHealthRoutes } from '../../../src/http/use-health-routes';
 import { createEmbeddedGraphStore } from '../../../src/store/embedded/create-embedded-graph-store';
+import type { GraphNode } from '../../../src/domain/graph-records';
+import { EmbeddedGraphStore } from '../../../src/store/embedded/embedded-graph-store';
 import type { GraphStore } from '../../../src/store/graph-store';
+import { loadSeeds } from '../../../src/seeds/load-seeds';
 
 // `/readyz` while start-up's background work (the word index, the list bounds) is not done: a load
 // balancer must not send a copy traffic whose searches would wait for its index.
@@ -52,14 +55,33 @@ describe('readiness: /readyz and the start-up work', () => {
     expect(answer.body.status).toBe('unavailable');
   });
 
-  it('sees the embedded store build its word index after start, and finish it', async () => {
-    const fresh = createEmbeddedGraphStore();
+  it('holds readiness for a large graph’s word index until it is built, and never again after', async () => {
+    const seeds = loadSeeds();
+    // The seeds stand for a large graph: the bound is lowered to their size.
+    const large = new EmbeddedGraphStore({
+      nodes: seeds.nodeFiles.flatMap((file) => file.records),
+      edges: seeds.edgeFiles.flatMap((file) => file.records),
+      dataset: { version: seeds.version, builtAt: seeds.manifest.builtAt },
+      indexBeforeReadyNodes: 1,
+    });
     try {
-      expect(fresh.warmingUp!()).toEqual(['word index']);
-      await fresh.search({ text: 'health', first: 1 }); // a search applies the rest first
-      expect(fresh.warmingUp!()).toEqual([]);
+      expect(large.warmingUp()).toEqual(['word index']);
+      expect((await large.search({ text: 'health', first: 1 })).length).toBe(1); // waits for the build
+      expect(large.warmingUp()).toEqual([]);
+      const [itu] = await large.getNodes(['Entity:ITU']);
+      await large.applyWrites([{ op: 'updateNode', node: { ...itu!, name: { ...itu!.name, en: 'Renamed' } } as GraphNode }]);
+      expect(large.warmingUp()).toEqual([]); // a write's changes do not hold it up again
     } finally {
-      await fresh.close();
+      await large.close();
+    }
+  });
+
+  it('does not hold readiness for a small graph’s index (built within a search’s wait)', async () => {
+    const small = createEmbeddedGraphStore();
+    try {
+      expect(small.warmingUp()).toEqual([]);
+    } finally {
+      await small.close();
     }
   });
 });
