@@ -44,8 +44,13 @@ export class WordIndex {
   private readonly postings: WordPosting[] = [];
   /** Character unigrams and bigrams of the vocabulary → word numbers, increasing. */
   private readonly wordGrams = new Map<string, IntList>();
-  /** Short texts whole → the integers of the ids that have them. */
-  private readonly byName = new Map<string, number[]>();
+  /**
+   * Short texts whole → the integer of the id that has it, or of those that have it when several do.
+   * Most texts have one holder (at ≈1M nodes millions of names, each synthetic copy's its own): a
+   * number there instead of a one-entry array keeps millions of objects out of the old space, which
+   * every full collection marks.
+   */
+  private readonly byName = new Map<string, number | number[]>();
   private retired = 0;
   // Per-integer scratch for one query (search is synchronous): `stamp[n] === epoch` marks n as seen.
   private stamp = new Int32Array(0);
@@ -56,6 +61,8 @@ export class WordIndex {
   private readonly wordStamp: number[] = [];
   private readonly wordShortest: number[] = [];
   private readonly wordLeading: number[] = [];
+  /** The words `add` saw for its node: one array reused, not one per node. */
+  private readonly touched: number[] = [];
 
   /** @param compactAfter retired integers tolerated before the postings are rewritten (tests make it small). */
   constructor(private readonly compactAfter = 1024) {}
@@ -75,7 +82,8 @@ export class WordIndex {
     this.keys.push(sortKey);
     // Per distinct word: the shortest text holding it, and the shortest starting with it, in per-word
     // scratch (`wordStamp[w] === n + 1`: seen for this node), so a word costs one map read at load.
-    const touched: number[] = [];
+    const touched = this.touched;
+    touched.length = 0;
     for (const text of normalised) {
       if (text === '') continue;
       const words = text.split(' ');
@@ -93,11 +101,14 @@ export class WordIndex {
       }
     }
     for (const w of touched) appendEntry(this.postings[w]!, n, this.wordShortest[w]!, this.wordLeading[w]!);
-    for (const text of new Set(normalised)) {
-      if (text === '' || text.length > MAX_CONTAINED_NAME) continue;
-      const list = this.byName.get(text);
-      if (list) list.push(n);
-      else this.byName.set(text, [n]);
+    for (let i = 0; i < normalised.length; i++) {
+      const text = normalised[i]!;
+      // Each distinct text once (a node has a few: a scan, where a Set was garbage per node at load).
+      if (text === '' || text.length > MAX_CONTAINED_NAME || normalised.indexOf(text) !== i) continue;
+      const held = this.byName.get(text);
+      if (held === undefined) this.byName.set(text, n);
+      else if (typeof held === 'number') this.byName.set(text, [held, n]);
+      else held.push(n);
     }
   }
 
@@ -105,11 +116,16 @@ export class WordIndex {
     const n = this.numberOf.get(id);
     if (n === undefined) return;
     for (const text of new Set(this.texts[n])) {
-      const list = this.byName.get(text);
-      if (!list) continue;
-      const at = list.indexOf(n);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) this.byName.delete(text);
+      const held = this.byName.get(text);
+      if (held === undefined) continue;
+      if (typeof held === 'number') {
+        if (held === n) this.byName.delete(text);
+        continue;
+      }
+      const at = held.indexOf(n);
+      if (at >= 0) held.splice(at, 1);
+      if (held.length === 1) this.byName.set(text, held[0]!);
+      else if (held.length === 0) this.byName.delete(text);
     }
     this.numberOf.delete(id);
     this.ids[n] = undefined;
@@ -278,8 +294,9 @@ export class WordIndex {
       if (phrase[start] === ' ') continue;
       const longest = Math.min(phrase.length, start + MAX_CONTAINED_NAME);
       for (let end = start + 2; end <= longest; end++) {
-        const list = this.byName.get(phrase.slice(start, end));
-        if (list) for (const n of list) found.add(n);
+        const held = this.byName.get(phrase.slice(start, end));
+        if (typeof held === 'number') found.add(held);
+        else if (held) for (const n of held) found.add(n);
       }
     }
     return found;
