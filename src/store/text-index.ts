@@ -56,14 +56,13 @@ export function searchNamesOf(node: Pick<GraphNode, 'name' | 'props'>): string[]
 
 /** NFKC, lower case, no diacritics, runs of space and punctuation folded to one space. */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
-    .trim();
+  // Both normal forms leave ASCII as it is and it holds no marks: most names and every code skip three
+  // passes (they were a sixth of building the word index at ≈1M nodes, 2026-12-02).
+  const folded = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC');
+  return folded.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The query's tokens: space-separated parts of the normalised text. */
 export function queryTokens(text: string): string[] {

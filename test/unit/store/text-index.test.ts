@@ -104,3 +104,27 @@ describe('store: search knows names both ways', () => {
     }
   });
 });
+
+describe('store: normalised text for ASCII, without the Unicode passes', () => {
+  // normaliseText skips NFKD, the marks and NFKC for ASCII text: it must answer as the full pipeline does.
+  const reference = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+      .trim();
+  const ALPHABET = ['a', 'Z', '0', ' ', '-', '.', '\t', '\u0001', '~', 'É', 'é', '\u0301', 'ﬁ', 'Ⅻ', '数', 'ＩＣＴ', '\u00a0', '²'];
+
+  it('gives the same text as NFKD, no marks, NFKC, lower case and folding, for random texts ASCII or not', () => {
+    const random = createRandom(7);
+    for (let i = 0; i < 5000; i++) {
+      const ascii = random.below(2) === 0;
+      const letters = ascii ? ALPHABET.slice(0, 9) : ALPHABET;
+      const text = Array.from({ length: random.below(12) }, () => random.pick(letters)).join('');
+      expect(normaliseText(text)).toBe(reference(text));
+    }
+    for (let code = 0; code < 128; code++) expect(normaliseText(`A${String.fromCharCode(code)}b`)).toBe(reference(`A${String.fromCharCode(code)}b`));
+  });
+});
