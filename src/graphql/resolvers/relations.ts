@@ -27,9 +27,9 @@ export async function linksAt(
   nodeTypes?: readonly NodeType[],
 ): Promise<LinkView[]> {
   const neighbours = await ctx.loaders.neighbours.load({ id, direction, types });
-  return neighbours
-    .filter(({ node }) => !nodeTypes || nodeTypes.includes(node.type))
-    .map(({ edge, node }) => ({ edge, other: node }));
+  const links: LinkView[] = [];
+  for (const { edge, node } of neighbours) if (!nodeTypes || nodeTypes.includes(node.type)) links.push({ edge, other: node });
+  return links;
 }
 
 /** The distinct nodes at the far end of those links, in code order. */
@@ -40,8 +40,11 @@ export async function nodesAt(
   types: readonly EdgeType[],
   nodeTypes?: readonly NodeType[],
 ): Promise<GraphNode[]> {
-  const links = await linksAt(ctx, id, direction, types, nodeTypes);
-  return distinctNodes(links.map((link) => link.other!));
+  // The far ends straight from the neighbours: no link view per node (a deep query reads thousands).
+  const neighbours = await ctx.loaders.neighbours.load({ id, direction, types });
+  const nodes: GraphNode[] = [];
+  for (const { node } of neighbours) if (!nodeTypes || nodeTypes.includes(node.type)) nodes.push(node);
+  return distinctNodes(nodes);
 }
 
 /**

@@ -594,7 +594,7 @@ export class EmbeddedGraphStore implements GraphStore {
     const all = cached[query.direction];
     if (!query.types || query.types.length === 0) return all;
     // Kept per (direction, link types): a hub's thousands of links are filtered once, not per query.
-    const key = `${query.direction}|${[...new Set(query.types)].sort().join(',')}`;
+    const key = `${query.direction}|${typesKey(query.types)}`;
     let kept = cached.byTypes.get(key);
     if (!kept) {
       const types = new Set<EdgeType>(query.types);
@@ -825,4 +825,17 @@ function byId(a: { id: string }, b: { id: string }): number {
 // that was frozen already (a frozen record cannot change under the store).
 function frozenCopy<T extends object>(record: T): T {
   return Object.isFrozen(record) ? record : deepFreeze(structuredClone(record));
+}
+
+// The resolvers pass the same constant list of link types for a field on every call (thousands per deep
+// query): its deduplicated, sorted form is made once per list, not once per call.
+const typesKeys = new WeakMap<readonly string[], string>();
+
+function typesKey(types: readonly string[]): string {
+  let key = typesKeys.get(types);
+  if (key === undefined) {
+    key = [...new Set(types)].sort().join(',');
+    typesKeys.set(types, key);
+  }
+  return key;
 }
