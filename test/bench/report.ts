@@ -166,7 +166,7 @@ export function toMarkdown(report: BenchReport): string {
       r.scale.map((s) => (s.lookupWhileWarming ? `${ms(s.lookupWhileWarming.p50)} / ${ms(s.lookupWhileWarming.p99)}` : 'n/a')).join(' | ') +
       ' |',
   );
-  out.push(`| RSS after loading (idle, \`node dist/src/main.js\`) | ${mb(r.coldStart.rssAfterLoad)} | ` + r.scale.map((s) => mb(s.rssAfterLoad)).join(' | ') + ' |');
+  out.push(`| RSS after loading (idle: ×1 \`node dist/src/main.js\`; a scale point once ready and its background build done) | ${mb(r.coldStart.rssAfterLoad)} | ` + r.scale.map((s) => mb(s.rssAfterLoad)).join(' | ') + ' |');
   out.push(`| peak RSS under the benchmark's load | ${mb(r.memory.oursPeakRss)} | ` + r.scale.map((s) => mb(s.peakRss)).join(' | ') + ' |');
   const phase = (s: ScaleResult, key: string) => (s.phases?.[key] === undefined ? 'n/a' : `${(s.phases[key]! / 1000).toFixed(1)} s`);
   out.push(`| … of the start-up: seeds read / JSON.parse / zod | | ` + r.scale.map((s) => `${phase(s, 'seedsReadMs')} / ${phase(s, 'seedsParseMs')} / ${phase(s, 'seedsValidateMs')}`).join(' | ') + ' |');

@@ -284,6 +284,18 @@ async function main(): Promise<void> {
   if (results.some((r) => r.skipped?.startsWith('failed')) || legs.some((leg) => leg.failed)) process.exitCode = 1;
 }
 
+/** Resolves once the server has used under 5 % of a CPU for a whole second (its background build done), or after `maxMs`. */
+async function untilIdle(server: ChildServer, maxMs = 60_000): Promise<void> {
+  const until = performance.now() + maxMs;
+  let before = server.cpuMicros();
+  while (before !== null && performance.now() < until) {
+    await sleep(1000);
+    const now = server.cpuMicros();
+    if (now === null || now - before < 50_000) return;
+    before = now;
+  }
+}
+
 /** A rough bound on the seconds a scale point takes (seed generation, start-up, the workloads), to fit the budget. */
 function secondsNeeded(factor: number, settings: BenchReport['settings']): number {
   return 10 + factor * 0.06 + SCALE_WORKLOADS.size * (1 + settings.scaleSeconds + settings.soloSeconds);
@@ -330,6 +342,9 @@ async function runScale(
     const lookupWhileWarming = await measure(server.url, requestBody(lookup), { connections: 1, warmupSeconds: 0, seconds: settings.soloSeconds });
     while ((await fetch(server.url.replace(/\/graphql$/, '/readyz')).then((r) => r.status).catch(() => 0)) !== 200) await sleep(100);
     const readyMs = performance.now() - started;
+    // Below INDEX_BEFORE_READY_NODES the word index is still being built when /readyz says ready: RSS read
+    // then is a transient of the build (its garbage), not what the loaded store holds. Read once it is idle.
+    await untilIdle(server);
     const result: ScaleResult = {
       factor,
       ...size,
